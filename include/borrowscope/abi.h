@@ -1,0 +1,119 @@
+/*
+ * The binary interface between instrumented code and the BorrowScope runtime.
+ *
+ * Three parties agree on it:
+ *   - pass/ emits per-module site tables (struct bs_site) and calls the hot path,
+ *   - runtime/hot_path.h is the inlined fast path that appends struct bs_event
+ *     records to a thread-local buffer,
+ *   - runtime/ is the out-of-line slow path (buffer refill, registration) and
+ *     the trace writer that turns records back into JSON.
+ *
+ * Static facts (names, types, source locations) live in the site table, once
+ * per instrumentation point; an event record is 16 bytes of dynamic data only.
+ * Changing anything here is an ABI change: bump BORROWSCOPE_ABI_VERSION and the
+ * versioned symbol names below, so that mismatched objects fail to link
+ * instead of producing garbage.
+ */
+#ifndef BORROWSCOPE_ABI_H
+#define BORROWSCOPE_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BORROWSCOPE_ABI_VERSION 1
+
+/* What a site records. Values are stored in bs_site.kind. */
+enum bs_site_kind {
+  BS_SITE_NEW = 1,    /* a variable instance is created        */
+  BS_SITE_BORROW = 2, /* the address of a variable is taken     */
+  BS_SITE_MOVE = 3,   /* a variable is moved into another       */
+  BS_SITE_DROP = 4    /* a variable instance ends               */
+};
+
+/* How a borrow may use the owner. Stored in bs_site.mutability. */
+enum bs_mutability {
+  BS_MUT_UNKNOWN = 0, /* the declared types do not tell */
+  BS_MUT_SHARED = 1,  /* const T&, const T*, const member function */
+  BS_MUT_MUTABLE = 2  /* T&, T*, non-const member function */
+};
+
+/* Who holds a borrowed address. Stored in bs_site.borrower_kind. */
+enum bs_borrower_kind {
+  BS_BORROWER_NONE = 0,     /* not a borrow site */
+  BS_BORROWER_VARIABLE = 1, /* a tracked local variable (borrower id known) */
+  BS_BORROWER_CALL = 2,     /* a call argument; the callee is the borrower */
+  BS_BORROWER_RETURN = 3,   /* returned to the caller */
+  BS_BORROWER_ESCAPE = 4    /* stored into a field, the heap or a global */
+};
+
+/* Bits of bs_site.flags. */
+#define BS_SITE_FLAG_UNWIND 1u /* a Drop on the exception unwind path */
+
+/* One instrumentation point; one table of these per module. */
+struct bs_site {
+  uint8_t kind;          /* enum bs_site_kind */
+  uint8_t mutability;    /* enum bs_mutability (borrow and move sites) */
+  uint8_t borrower_kind; /* enum bs_borrower_kind (borrow sites) */
+  uint8_t flags;         /* BS_SITE_FLAG_* */
+  uint32_t line;         /* 1-based; 0 when unknown */
+  uint32_t column;       /* 1-based; 0 when unknown */
+  uint32_t reserved;     /* 0 */
+  const char *file;      /* source file as given to the compiler */
+  const char *function;  /* demangled name of the enclosing function */
+  const char *name;      /* New/Drop: the variable; Borrow: the borrower;
+                            Move: the destination variable */
+  const char *type_name; /* New: the variable's declared type */
+  const char *owner;     /* Borrow/Move: the owner (source) variable */
+};
+
+/*
+ * One event, 16 bytes. `site` is a process-wide site number: the module's
+ * base (assigned at registration) plus the site's index in its table.
+ *   New:    a = new instance id
+ *   Borrow: a = owner id, b = borrower id (0 when the borrower is no variable)
+ *   Move:   a = from id,  b = to id
+ *   Drop:   a = instance id
+ * Instance ids are per thread; the writer makes them process-wide.
+ * `clock` is the low half of the cycle counter; a record with site ==
+ * BS_SITE_CLOCK_HIGH sets the high half (in `a`) for the records after it.
+ */
+struct bs_event {
+  uint32_t clock;
+  uint32_t site;
+  uint32_t a;
+  uint32_t b;
+};
+
+#define BS_SITE_CLOCK_HIGH 0xffffffffu
+/* A module's base before its constructor registered it. Sites numbered from
+   here are reported as unknown rather than misattributed. */
+#define BS_SITE_UNREGISTERED_BASE 0x80000000u
+
+/* Per-thread hot state. initial-exec TLS: no __tls_get_addr per event. */
+struct bs_thread_state {
+  struct bs_event *cur; /* next free record */
+  struct bs_event *end; /* one past the buffer; cur == end means "refill" */
+  uint32_t next_id;     /* last instance id handed out on this thread */
+  uint32_t clock_high;  /* high half of the clock as last recorded */
+};
+
+extern __thread struct bs_thread_state __borrowscope_thread
+    __attribute__((tls_model("initial-exec")));
+
+/* Slow path, out of line in the runtime library. */
+struct bs_event *__borrowscope_refill_v1(void);
+void __borrowscope_clock_high_v1(uint64_t now);
+
+/* Called from each instrumented module's constructor and destructor. */
+void __borrowscope_register_module_v1(const struct bs_site *sites,
+                                      uint32_t count, uint32_t *base);
+void __borrowscope_unregister_module_v1(const struct bs_site *sites);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BORROWSCOPE_ABI_H */

@@ -1,0 +1,144 @@
+//===- BorrowScopePass.cpp - The BorrowScope module pass ------------------===//
+#include "BorrowScopePass.h"
+#include "Borrows.h"
+#include "Instrumenter.h"
+#include "RuntimeLinker.h"
+#include "SiteTable.h"
+#include "UnwindCleanup.h"
+#include "Variables.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+using namespace llvm;
+
+static cl::opt<bool> ClSystemHeaders(
+    "borrowscope-system-headers",
+    cl::desc("Instrument functions from system headers too"), cl::init(false));
+
+namespace borrowscope {
+
+namespace {
+
+constexpr const char *InstrumentedMarker = "borrowscope.instrumented";
+
+bool isCLanguage(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    if (const DICompileUnit *CU = SP->getUnit()) {
+      unsigned Lang = CU->getSourceLanguage();
+      return Lang == dwarf::DW_LANG_C || Lang == dwarf::DW_LANG_C89 ||
+             Lang == dwarf::DW_LANG_C99 || Lang == dwarf::DW_LANG_C11 ||
+             Lang == dwarf::DW_LANG_C17;
+    }
+  StringRef Ext = sys::path::extension(F.getParent()->getSourceFileName());
+  return Ext == ".c" || Ext == ".i";
+}
+
+bool isCxx(const Function &F) {
+  if (F.getName().starts_with("_Z"))
+    return true;
+  if (const DISubprogram *SP = F.getSubprogram())
+    if (const DICompileUnit *CU = SP->getUnit()) {
+      unsigned Lang = CU->getSourceLanguage();
+      return Lang == dwarf::DW_LANG_C_plus_plus ||
+             Lang == dwarf::DW_LANG_C_plus_plus_03 ||
+             Lang == dwarf::DW_LANG_C_plus_plus_11 ||
+             Lang == dwarf::DW_LANG_C_plus_plus_14;
+    }
+  return !isCLanguage(F);
+}
+
+/// Code the user did not write: system headers by path, or (without debug
+/// info) the standard library's namespaces by mangled name.
+bool isSystemCode(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram()) {
+    SmallString<256> Path(SP->getDirectory());
+    sys::path::append(Path, SP->getFilename());
+    StringRef P = Path;
+    if (SP->getFilename().starts_with("/"))
+      P = SP->getFilename();
+    return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
+           P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
+  }
+  StringRef N = F.getName();
+  return N.starts_with("_ZNSt") || N.starts_with("_ZNKSt") ||
+         N.starts_with("_ZSt") || N.starts_with("_ZN9__gnu_cxx") ||
+         N.starts_with("_ZNK9__gnu_cxx");
+}
+
+bool shouldInstrument(const Function &F, const PassOptions &Options) {
+  if (F.isDeclaration() || F.hasAvailableExternallyLinkage() ||
+      F.hasFnAttribute(Attribute::Naked) ||
+      F.getName().starts_with("__borrowscope_") ||
+      F.getName().starts_with("borrowscope."))
+    return false;
+  return Options.InstrumentSystemHeaders || !isSystemCode(F);
+}
+
+void remarkSkippedUnwinding(Function &F) {
+  OptimizationRemarkEmitter ORE(&F);
+  ORE.emit([&] {
+    return OptimizationRemarkMissed("borrowscope", "UnwindNotTracked", &F)
+           << "exceptions unwinding through this function are not tracked "
+              "(setjmp, coroutine or unsupported personality)";
+  });
+}
+
+struct FunctionWork {
+  Function *F;
+  std::vector<TrackedVariable> Vars;
+};
+
+} // namespace
+
+PassOptions PassOptions::fromEnvironment() {
+  PassOptions Options;
+  const char *Env = std::getenv("BORROWSCOPE_SYSTEM_HEADERS");
+  Options.InstrumentSystemHeaders =
+      ClSystemHeaders || (Env && StringRef(Env) == "1");
+  return Options;
+}
+
+PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
+  if (M.getNamedMetadata(InstrumentedMarker))
+    return PreservedAnalyses::all();
+
+  std::vector<FunctionWork> Work;
+  for (Function &F : M) {
+    if (!shouldInstrument(F, Options))
+      continue;
+    std::vector<TrackedVariable> Vars = findVariables(F, isCLanguage(F));
+    if (!Vars.empty())
+      Work.push_back({&F, std::move(Vars)});
+  }
+  if (Work.empty())
+    return PreservedAnalyses::all();
+
+  std::string Error;
+  std::optional<HotPath> Hot = linkHotPath(M, Error);
+  if (!Hot) {
+    // Leave the module as it was: a build must never fail because of us.
+    errs() << "borrowscope: warning: " << M.getSourceFileName()
+           << " not instrumented: " << Error << "\n";
+    return PreservedAnalyses::all();
+  }
+
+  SiteTable Sites(M);
+  for (FunctionWork &W : Work) {
+    if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
+      remarkSkippedUnwinding(*W.F);
+    // After the EH rewrite: it replaces calls, which borrows point at.
+    std::vector<Borrow> Borrows = findBorrows(W.Vars);
+    instrumentFunction(*W.F, W.Vars, Borrows, Sites, *Hot);
+  }
+  Sites.finalize();
+  M.getOrInsertNamedMetadata(InstrumentedMarker);
+  return PreservedAnalyses::none();
+}
+
+} // namespace borrowscope

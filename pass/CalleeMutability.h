@@ -1,0 +1,22 @@
+//===- CalleeMutability.h - How a callee may use a pointer argument -------===//
+#ifndef BORROWSCOPE_CALLEEMUTABILITY_H
+#define BORROWSCOPE_CALLEEMUTABILITY_H
+
+#include "borrowscope/abi.h"
+#include "llvm/IR/InstrTypes.h"
+
+namespace borrowscope {
+
+/// Whether the callee of \p Call may modify what argument \p ArgNo points to,
+/// from the declared parameter type: the callee's debug info when the module
+/// has it, else its Itanium-mangled name (`PKi`, `RKi`, `_ZNK` const member
+/// functions). Unknown when neither tells (e.g. C functions without debug
+/// info): never a guess.
+bs_mutability argumentMutability(const llvm::CallBase &Call, unsigned ArgNo);
+
+/// True when argument \p ArgNo is bound to an rvalue reference (T&&).
+bool isRValueArgument(const llvm::CallBase &Call, unsigned ArgNo);
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_CALLEEMUTABILITY_H

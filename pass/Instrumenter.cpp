@@ -1,0 +1,328 @@
+//===- Instrumenter.cpp - Emit the events of one function -----------------===//
+//
+// Works in two steps, so that the work stays linear in the function's size:
+//   1. plan: decide which events go before which instruction;
+//   2. emit: walk each block once, in order, reading the clock once per run of
+//      events that no call separates (the clock read costs more than the event).
+//
+// Each variable gets an i32 "id slot" alloca holding its live instance id (0
+// when none). New stores the id; Borrow and Drop load it; Drop at a lifetime
+// end stores 0, so a later exit does not drop the instance again. The slots
+// are never address-taken: SROA turns them into SSA values at -O1 and above.
+//
+//===----------------------------------------------------------------------===//
+#include "Instrumenter.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace borrowscope {
+
+namespace {
+
+enum class EventKind { New, Drop, Borrow };
+
+struct PlannedEvent {
+  EventKind Kind;
+  const TrackedVariable *Var;      ///< New/Drop: the variable; Borrow: owner.
+  const TrackedVariable *Borrower; ///< Borrow into a variable, else null.
+  uint32_t Site;
+  bool ClearSlot; ///< Drop at a lifetime end: the instance is gone.
+};
+
+const char *mutabilityName(bs_mutability M) {
+  return M == BS_MUT_SHARED ? "shared" : M == BS_MUT_MUTABLE ? "mutable"
+                                                             : "unknown";
+}
+
+const char *borrowerKindName(bs_borrower_kind K) {
+  switch (K) {
+  case BS_BORROWER_VARIABLE:
+    return "variable";
+  case BS_BORROWER_CALL:
+    return "call";
+  case BS_BORROWER_RETURN:
+    return "return";
+  default:
+    return "escape";
+  }
+}
+
+/// "New 'x' (int)", "Borrow of 'x' by 'p' (variable, mutable)", "Drop 'x'".
+std::string describeSite(const SiteInfo &S) {
+  switch (S.Kind) {
+  case BS_SITE_NEW:
+    return "New '" + S.Name + "' (" + S.TypeName + ")";
+  case BS_SITE_BORROW:
+    return "Borrow of '" + S.Owner + "' by '" + S.Name + "' (" +
+           borrowerKindName(S.BorrowerKind) + ", " +
+           mutabilityName(S.Mutability) + ")";
+  case BS_SITE_MOVE:
+    return "Move of '" + S.Owner + "' into '" + S.Name + "'";
+  default:
+    return "Drop '" + S.Name + "'" +
+           (S.Flags & BS_SITE_FLAG_UNWIND ? " on unwind" : "");
+  }
+}
+
+/// A call that may take a while; the clock is read again after it.
+bool endsClockRun(const Instruction &I) {
+  return isa<CallBase>(I) && !isa<IntrinsicInst>(I);
+}
+
+/// The first instruction after the entry block's static allocas. Nothing may
+/// be inserted between those allocas: an alloca after a non-alloca is no
+/// longer static, and later passes mishandle its lifetime markers.
+Instruction *entryInsertionPoint(Function &F) {
+  for (Instruction &I : F.getEntryBlock()) {
+    auto *AI = dyn_cast<AllocaInst>(&I);
+    if (!AI || !AI->isStaticAlloca())
+      return &I;
+  }
+  llvm_unreachable("a block ends with a terminator");
+}
+
+/// Drops at a `ret` go before a musttail call, which must stay last.
+Instruction *exitInsertionPoint(ReturnInst &Ret) {
+  if (CallInst *Tail = Ret.getParent()->getTerminatingMustTailCall())
+    return Tail;
+  return &Ret;
+}
+
+class FunctionInstrumenter {
+public:
+  FunctionInstrumenter(Function &F, const std::vector<TrackedVariable> &Vars,
+                       SiteTable &Sites, const HotPath &Hot)
+      : F(F), Vars(Vars), Sites(Sites), Hot(Hot),
+        FunctionName(demangle(F.getName())), SP(F.getSubprogram()) {}
+
+  void run(const std::vector<Borrow> &Borrows) {
+    createSlots();
+    planNews();
+    for (const Borrow &B : Borrows)
+      planBorrow(B);
+    planDrops();
+    emit();
+  }
+
+private:
+  void createSlots() {
+    IRBuilder<> B(&F.getEntryBlock(), F.getEntryBlock().begin());
+    for (const TrackedVariable &V : Vars)
+      Slots[&V] = B.CreateAlloca(B.getInt32Ty(), nullptr, V.Name + ".bsid");
+    // Variables that may not be live on every path start with "no instance".
+    B.SetInsertPoint(entryInsertionPoint(F));
+    for (const TrackedVariable &V : Vars)
+      if (V.Mode != LifetimeMode::Entry)
+        B.CreateStore(B.getInt32(0), Slots[&V]);
+  }
+
+  void planNews() {
+    Instruction *Entry = entryInsertionPoint(F);
+    for (const TrackedVariable &V : Vars) {
+      switch (V.Mode) {
+      case LifetimeMode::Entry:
+        plan(Entry, {EventKind::New, &V, nullptr, newSite(V), false});
+        break;
+      case LifetimeMode::Markers:
+        for (IntrinsicInst *Start : V.Starts)
+          plan(Start->getNextNode(),
+               {EventKind::New, &V, nullptr, newSite(V), false});
+        break;
+      case LifetimeMode::Dynamic: {
+        // Executing the alloca again (a VLA in a loop) ends the previous
+        // instance.
+        Instruction *After = V.Alloca->getNextNode();
+        plan(After, {EventKind::Drop, &V, nullptr, dropSite(V, *V.Alloca),
+                     false});
+        plan(After, {EventKind::New, &V, nullptr, newSite(V), false});
+        break;
+      }
+      }
+    }
+  }
+
+  void planBorrow(const Borrow &B) {
+    SiteInfo S = siteAt(BS_SITE_BORROW, *B.At);
+    S.Name = B.BorrowerName;
+    S.Owner = B.Owner->Name;
+    S.Mutability = B.Mutability;
+    S.BorrowerKind = B.Kind;
+    plan(B.At, {EventKind::Borrow, B.Owner, B.Borrower,
+                addSite(std::move(S), *B.At), false});
+  }
+
+  void planDrops() {
+    for (const TrackedVariable &V : Vars)
+      for (IntrinsicInst *End : V.Ends)
+        plan(End, {EventKind::Drop, &V, nullptr, dropSite(V, *End), true});
+
+    // Exits drop in reverse declaration order, like C++ destructors.
+    for (BasicBlock &BB : F) {
+      Instruction *Term = BB.getTerminator();
+      bool IsResume = isa<ResumeInst>(Term);
+      if (!isa<ReturnInst>(Term) && !IsResume)
+        continue;
+      Instruction *At = IsResume ? Term
+                                 : exitInsertionPoint(*cast<ReturnInst>(Term));
+      for (const TrackedVariable &V : reverse(Vars)) {
+        // On a normal return, marker-scoped variables have already ended at
+        // their lifetime.end; on the unwind path every live one ends here.
+        if (!IsResume && V.Mode == LifetimeMode::Markers)
+          continue;
+        SiteInfo S = dropSiteInfo(V, *At);
+        if (IsResume)
+          S.Flags |= BS_SITE_FLAG_UNWIND;
+        plan(At, {EventKind::Drop, &V, nullptr, addSite(std::move(S), *At),
+                  false});
+      }
+    }
+  }
+
+  void plan(Instruction *Before, PlannedEvent E) {
+    Plan[Before].push_back(E);
+  }
+
+  void emit() {
+    for (BasicBlock &BB : F) {
+      SmallVector<Instruction *, 32> Original;
+      for (Instruction &I : BB)
+        Original.push_back(&I);
+      Value *Clock = nullptr;
+      for (Instruction *I : Original) {
+        if (auto It = Plan.find(I); It != Plan.end()) {
+          IRBuilder<> B(I);
+          B.SetCurrentDebugLocation(debugLocFor(*I));
+          if (!Clock)
+            Clock = B.CreateCall(Hot.Clock, {}, "bs.clock");
+          for (const PlannedEvent &E : It->second)
+            emitEvent(B, Clock, E);
+        }
+        if (endsClockRun(*I))
+          Clock = nullptr;
+      }
+    }
+  }
+
+  void emitEvent(IRBuilder<> &B, Value *Clock, const PlannedEvent &E) {
+    Type *I32 = B.getInt32Ty();
+    Value *Site = Sites.emitSiteNumber(B, E.Site);
+    AllocaInst *Slot = Slots[E.Var];
+    switch (E.Kind) {
+    case EventKind::New: {
+      Value *Id = B.CreateCall(Hot.New, {Clock, Site}, "bs.id");
+      B.CreateStore(Id, Slot);
+      break;
+    }
+    case EventKind::Drop: {
+      Value *Id = B.CreateLoad(I32, Slot, "bs.id");
+      B.CreateCall(Hot.Drop, {Clock, Site, Id});
+      if (E.ClearSlot)
+        B.CreateStore(B.getInt32(0), Slot);
+      break;
+    }
+    case EventKind::Borrow: {
+      Value *Owner = B.CreateLoad(I32, Slot, "bs.owner");
+      Value *Borrower = B.getInt32(0);
+      if (E.Borrower)
+        Borrower = B.CreateLoad(I32, Slots[E.Borrower], "bs.borrower");
+      B.CreateCall(Hot.Borrow, {Clock, Site, Owner, Borrower});
+      break;
+    }
+    }
+  }
+
+  /// The verifier requires a location on inlinable calls in functions with
+  /// debug info; line 0 when the instruction has none.
+  DebugLoc debugLocFor(const Instruction &I) const {
+    if (I.getDebugLoc() || !SP)
+      return I.getDebugLoc();
+    return DILocation::get(F.getContext(), 0, 0,
+                           const_cast<DISubprogram *>(SP));
+  }
+
+  SiteInfo siteAt(bs_site_kind Kind, const Instruction &I) const {
+    SiteInfo S;
+    S.Kind = Kind;
+    S.Function = FunctionName;
+    if (const DebugLoc &DL = I.getDebugLoc(); DL && DL.getLine() != 0) {
+      S.Line = DL.getLine();
+      S.Column = DL.getCol();
+      if (auto *Scope = dyn_cast<DIScope>(DL.getScope()))
+        S.File = Scope->getFilename().str();
+    } else if (SP) {
+      S.File = SP->getFilename().str();
+    } else {
+      S.File = F.getParent()->getSourceFileName();
+    }
+    return S;
+  }
+
+  uint32_t newSite(const TrackedVariable &V) {
+    auto [It, Inserted] = NewSites.try_emplace(&V, 0);
+    if (Inserted) {
+      SiteInfo S;
+      S.Kind = BS_SITE_NEW;
+      S.Function = FunctionName;
+      S.File = V.File;
+      S.Line = V.Line;
+      S.Column = V.Column;
+      S.Name = V.Name;
+      S.TypeName = V.TypeName;
+      It->second = addSite(std::move(S), *V.Alloca);
+    }
+    return It->second;
+  }
+
+  SiteInfo dropSiteInfo(const TrackedVariable &V, const Instruction &At) {
+    SiteInfo S = siteAt(BS_SITE_DROP, At);
+    S.Name = V.Name;
+    S.TypeName = V.TypeName;
+    return S;
+  }
+
+  uint32_t dropSite(const TrackedVariable &V, const Instruction &At) {
+    return addSite(dropSiteInfo(V, At), At);
+  }
+
+  /// Adds a site to the table, and says so as an optimization remark
+  /// (clang -Rpass=borrowscope, opt -pass-remarks=borrowscope).
+  uint32_t addSite(SiteInfo S, const Instruction &Anchor) {
+    ORE.emit([&] {
+      DebugLoc Loc = Anchor.getDebugLoc();
+      if (SP && S.Line != 0)
+        Loc = DILocation::get(F.getContext(), S.Line, S.Column,
+                              const_cast<DISubprogram *>(SP));
+      return OptimizationRemark("borrowscope", "Site", Loc,
+                                Anchor.getParent())
+             << describeSite(S);
+    });
+    return Sites.add(std::move(S));
+  }
+
+  Function &F;
+  OptimizationRemarkEmitter ORE{&F};
+  const std::vector<TrackedVariable> &Vars;
+  SiteTable &Sites;
+  const HotPath &Hot;
+  std::string FunctionName;
+  const DISubprogram *SP;
+  DenseMap<const TrackedVariable *, AllocaInst *> Slots;
+  DenseMap<const TrackedVariable *, uint32_t> NewSites;
+  DenseMap<Instruction *, SmallVector<PlannedEvent, 2>> Plan;
+};
+
+} // namespace
+
+void instrumentFunction(Function &F, const std::vector<TrackedVariable> &Vars,
+                        const std::vector<Borrow> &Borrows, SiteTable &Sites,
+                        const HotPath &Hot) {
+  FunctionInstrumenter(F, Vars, Sites, Hot).run(Borrows);
+}
+
+} // namespace borrowscope

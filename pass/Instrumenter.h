@@ -1,0 +1,22 @@
+//===- Instrumenter.h - Emit the events of one function -------------------===//
+#ifndef BORROWSCOPE_INSTRUMENTER_H
+#define BORROWSCOPE_INSTRUMENTER_H
+
+#include "Borrows.h"
+#include "RuntimeLinker.h"
+#include "SiteTable.h"
+#include "Variables.h"
+
+namespace borrowscope {
+
+/// Instruments \p F: New, Borrow and Drop events for \p Vars and
+/// \p Borrows, through the inlined hot path \p Hot, with static facts in
+/// \p Sites.
+void instrumentFunction(llvm::Function &F,
+                        const std::vector<TrackedVariable> &Vars,
+                        const std::vector<Borrow> &Borrows, SiteTable &Sites,
+                        const HotPath &Hot);
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_INSTRUMENTER_H

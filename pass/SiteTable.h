@@ -1,0 +1,57 @@
+//===- SiteTable.h - The per-module table of instrumentation sites --------===//
+#ifndef BORROWSCOPE_SITETABLE_H
+#define BORROWSCOPE_SITETABLE_H
+
+#include "borrowscope/abi.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+#include <string>
+#include <vector>
+
+namespace borrowscope {
+
+/// The static facts of one instrumentation point (see struct bs_site).
+struct SiteInfo {
+  bs_site_kind Kind = BS_SITE_NEW;
+  bs_mutability Mutability = BS_MUT_UNKNOWN;
+  bs_borrower_kind BorrowerKind = BS_BORROWER_NONE;
+  uint8_t Flags = 0; ///< BS_SITE_FLAG_*
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string File;
+  std::string Function;
+  std::string Name;
+  std::string TypeName;
+  std::string Owner;
+};
+
+/// Collects the sites of a module and emits them as one constant table, like
+/// SanitizerCoverage's per-module arrays: events carry only a site number.
+/// A constructor registers the table with the runtime, which assigns the
+/// module a base; an event's site number is that base plus the site's index.
+class SiteTable {
+public:
+  explicit SiteTable(llvm::Module &M);
+
+  /// Adds a site; returns its index in this module's table.
+  uint32_t add(SiteInfo Site);
+
+  /// Emits the process-wide number of site \p Index (base + index).
+  llvm::Value *emitSiteNumber(llvm::IRBuilderBase &B, uint32_t Index);
+
+  /// Emits the table and the constructor/destructor that (un)register it.
+  void finalize();
+
+private:
+  llvm::Constant *string(const std::string &S);
+
+  llvm::Module &M;
+  llvm::GlobalVariable *Base;
+  std::vector<SiteInfo> Sites;
+  llvm::StringMap<llvm::Constant *> Strings;
+};
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_SITETABLE_H

@@ -1,0 +1,51 @@
+//===- Variables.h - Which allocas are source variables -------------------===//
+#ifndef BORROWSCOPE_VARIABLES_H
+#define BORROWSCOPE_VARIABLES_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include <string>
+#include <vector>
+
+namespace borrowscope {
+
+/// Where a variable's instances begin and end.
+enum class LifetimeMode {
+  /// llvm.lifetime.start/end mark each instance (-O1 and above, or -O0 with
+  /// -fsanitize-address-use-after-scope): New after each start, Drop before
+  /// each end. Covers loop bodies: one instance per iteration.
+  Markers,
+  /// A static alloca without markers: one instance per call, from the end of
+  /// the entry block's alloca prefix to each function exit.
+  Entry,
+  /// A dynamic alloca (C VLA): an instance from the alloca to the next
+  /// execution of it or a function exit.
+  Dynamic,
+};
+
+/// A stack variable the pass instruments.
+struct TrackedVariable {
+  llvm::AllocaInst *Alloca = nullptr;
+  std::string Name;
+  std::string TypeName;
+  const llvm::DIType *Type = nullptr; ///< Null without debug info.
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  LifetimeMode Mode = LifetimeMode::Entry;
+  llvm::SmallVector<llvm::IntrinsicInst *, 2> Starts;
+  llvm::SmallVector<llvm::IntrinsicInst *, 2> Ends;
+};
+
+/// The source variables of \p F, in declaration (alloca) order. With debug
+/// info these are the allocas with a debug declaration that is not
+/// artificial; without, the named allocas whose names are source identifiers
+/// (clang's temporaries have dotted or reserved names).
+std::vector<TrackedVariable> findVariables(llvm::Function &F, bool IsC);
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_VARIABLES_H

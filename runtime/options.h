@@ -1,0 +1,38 @@
+// Runtime settings from BORROWSCOPE_* environment variables.
+#ifndef BORROWSCOPE_RUNTIME_OPTIONS_H
+#define BORROWSCOPE_RUNTIME_OPTIONS_H
+
+#include <cstdint>
+#include <string>
+#include <sys/types.h>
+
+namespace borrowscope {
+
+struct Options {
+  /// BORROWSCOPE=off|0: run the program without writing a trace.
+  bool enabled = true;
+  /// BORROWSCOPE_OUTPUT: trace path; %p is the pid, %% a percent sign.
+  std::string output = "borrowscope-%p.json";
+  /// BORROWSCOPE_VERBOSE=1: one line on stderr saying where the trace went.
+  bool verbose = false;
+  /// BORROWSCOPE_BUFFER_EVENTS: records per thread buffer (16 bytes each).
+  uint32_t buffer_events = 1u << 15;
+
+  static constexpr uint32_t min_buffer_events = 64;
+  static constexpr uint32_t max_buffer_events = 1u << 24;
+
+  /// Reads the environment. Invalid values are reported with one line each
+  /// on stderr and replaced by the default: the program always runs.
+  static Options from_environment();
+};
+
+/// Expands %p (pid) and %% in an output path pattern.
+std::string expand_output_path(const std::string &pattern, pid_t pid);
+
+/// One line on stderr, prefixed "borrowscope: ", without stdio (safe in
+/// constructors, destructors and after fork).
+void report(const std::string &message);
+
+} // namespace borrowscope
+
+#endif

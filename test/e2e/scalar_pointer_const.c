@@ -1,0 +1,49 @@
+// Scalars, pointers, const pointers and call arguments in C, at -O0 and -O2:
+// exact events, ids paired across events, drops in reverse order.
+//
+// RUN: %bsclang -O0 %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > %t0.out 2> %t0.err
+// RUN: count 0 < %t0.err
+// RUN: FileCheck %s --input-file %t0.json
+// RUN: %bsclang -O2 %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > %t2.out 2> %t2.err
+// RUN: count 0 < %t2.err
+// RUN: FileCheck %s --input-file %t2.json
+// The same program gives the same events at -O0 and -O2.
+// RUN: %trace-summary %t0.json > %t0.sum
+// RUN: %trace-summary %t2.json > %t2.sum
+// RUN: diff %t0.sum %t2.sum
+// RUN: %trace-summary --check %t2.json | FileCheck %s --check-prefix=VALID
+// VALID: ok: 13 events, 0 never dropped
+
+#include <stdio.h>
+
+__attribute__((noinline)) static void show(const int *v) { printf("%d\n", *v); }
+__attribute__((noinline)) static void bump(int *v) { ++*v; }
+
+int main(void) {
+  int x = 1;
+  int *p = &x;
+  const int *cp = &x;
+  bump(&x);
+  show(cp);
+  *p += 1;
+  return *cp - 3;
+}
+
+// CHECK: "events":[
+// CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[X:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:25:7","function":"main","var_name":"x","type_name":"int"},
+// CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[P:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:26:8","function":"main","var_name":"p","type_name":"int *"},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":[[P]],"location":"{{.*}}scalar_pointer_const.c:26:8","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"x","mutable":true},
+// CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[CP:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:27:14","function":"main","var_name":"cp","type_name":"const int *"},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":[[CP]],"location":"{{.*}}scalar_pointer_const.c:27:14","function":"main","borrower_name":"cp","borrower_kind":"variable","owner_name":"x","mutable":false},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":null,"location":"{{.*}}scalar_pointer_const.c:28:3","function":"main","borrower_name":"bump","borrower_kind":"call","owner_name":"x","mutable":true},
+// The callee's parameter is a variable of its own.
+// CHECK-NEXT: {"type":"New",{{.*}}"var_id":[[V1:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:22:49","function":"bump","var_name":"v","type_name":"int *"},
+// CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[V1]],"location":"{{.*}}scalar_pointer_const.c:22:60","function":"bump","var_name":"v","type_name":"int *"},
+// CHECK-NEXT: {"type":"New",{{.*}}"var_id":[[V2:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:21:55","function":"show","var_name":"v","type_name":"const int *"},
+// CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[V2]],{{.*}}"function":"show","var_name":"v"
+// CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[CP]],"location":"{{.*}}scalar_pointer_const.c:32:1","function":"main","var_name":"cp","type_name":"const int *"},
+// CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[P]],"location":"{{.*}}scalar_pointer_const.c:32:1","function":"main","var_name":"p","type_name":"int *"},
+// CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[X]],"location":"{{.*}}scalar_pointer_const.c:32:1","function":"main","var_name":"x","type_name":"int"}
+// CHECK-NEXT: ],"threads":[{"id":1,"os_tid":{{[0-9]+}},"name":"{{.*}}","events":13}],"event_count":13,"lost_events":0}

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Prints a BorrowScope trace in a stable, comparable form, for tests.
+
+  trace_summary.py TRACE             one line per event: type, names, line,
+                                     ids renumbered by first appearance
+  trace_summary.py --threads TRACE   per thread: event counts by type
+  trace_summary.py --check TRACE     structural checks (exit 1 with a message):
+                                     every Drop and Borrow refers to a live New
+                                     of its thread, no instance dropped twice
+
+Timestamps and columns are left out: they legitimately differ between -O0 and
+-O2 builds of one program, while everything printed here must not.
+"""
+import collections
+import json
+import sys
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def summary(trace):
+    numbers = {}
+
+    def n(value):
+        if value is None:
+            return "-"
+        return "#%d" % numbers.setdefault(value, len(numbers) + 1)
+
+    for e in trace["events"]:
+        line = e["location"].rsplit(":", 2)[1]
+        t = e["type"]
+        if t in ("New", "Drop"):
+            extra = " unwind" if e.get("unwind") else ""
+            print(f"{t} {e['var_name']} {n(e['var_id'])} line {line} in {e['function']}{extra}")
+        elif t == "Borrow":
+            mut = {True: "mut", False: "shared", None: "unknown"}[e["mutable"]]
+            print(f"Borrow {e['owner_name']} {n(e['owner_id'])} by {e['borrower_name']} "
+                  f"{n(e['borrower_id'])} ({e['borrower_kind']}, {mut}) line {line}")
+        else:
+            print(f"Move {e['from_name']} {n(e['from_id'])} to {e['to_name']} {n(e['to_id'])} line {line}")
+
+
+def threads(trace):
+    counts = collections.defaultdict(collections.Counter)
+    for e in trace["events"]:
+        counts[e["thread"]][e["type"]] += 1
+    listed = {t["id"]: t for t in trace["threads"]}
+    for tid in sorted(set(counts) | set(listed)):
+        c = counts[tid]
+        declared = listed.get(tid, {}).get("events", "?")
+        print(f"thread {tid}: New={c['New']} Borrow={c['Borrow']} Drop={c['Drop']} "
+              f"Move={c['Move']} listed={declared}")
+    print(f"total {len(trace['events'])} event_count={trace['event_count']} "
+          f"lost={trace['lost_events']}")
+
+
+def check(trace):
+    live = {}
+    dropped = set()
+    last_time = {}
+    for i, e in enumerate(trace["events"]):
+        where = f"event {i} ({e['type']} at {e['location']})"
+        thread = e["thread"]
+        if e["timestamp"] < last_time.get(thread, 0):
+            sys.exit(f"{where}: timestamp goes backwards on thread {thread}")
+        last_time[thread] = e["timestamp"]
+        if e["type"] == "New":
+            if e["var_id"] in live or e["var_id"] in dropped:
+                sys.exit(f"{where}: id {e['var_id']} created twice")
+            live[e["var_id"]] = e
+        elif e["type"] == "Drop":
+            if e["var_id"] not in live:
+                sys.exit(f"{where}: drop of id {e['var_id']} that is not live")
+            del live[e["var_id"]]
+            dropped.add(e["var_id"])
+        elif e["type"] == "Borrow":
+            for key in ("owner_id", "borrower_id"):
+                if e[key] is not None and e[key] not in live:
+                    sys.exit(f"{where}: {key} {e[key]} is not live")
+    print(f"ok: {len(trace['events'])} events, {len(live)} never dropped")
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] in ("--threads", "--check"):
+        {"--threads": threads, "--check": check}[argv[1]](load(argv[2]))
+    elif len(argv) == 2:
+        summary(load(argv[1]))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
