@@ -42,3 +42,5 @@ config.substitutions += [
      + " -passes=borrowscope -pass-remarks=borrowscope -S"),
 ]
 config.available_features.add("llvm-%d" % config.llvm_version_major)
+config.substitutions.append(
+    ("%borrowscope", os.path.join(config.borrowscope_bin_dir, "borrowscope")))
