@@ -82,8 +82,9 @@ void ThreadRegistry::keep_only(ThreadRecord *survivor) {
   std::erase_if(records_, [&](const std::unique_ptr<ThreadRecord> &r) {
     return r.get() != survivor;
   });
+  // The survivor keeps its index: its ids continue the parent's numbering, so
+  // that instances created before the fork have the same id in both traces.
   if (survivor) {
-    survivor->trace.index = 1;
     survivor->trace.os_tid = current_os_tid();
     survivor->trace.events = 0;
   }

@@ -1,0 +1,58 @@
+// No event is lost on the ways a process ends: exit() from deep inside,
+// atexit handlers, and threads still running when main returns.
+//
+// RUN: %bsclang -O2 -pthread %s -o %t
+// RUN: not env BORROWSCOPE_OUTPUT=%t.json %t
+// RUN: FileCheck %s --input-file %t.json
+// RUN: %trace-summary --threads %t.json | FileCheck %s --check-prefix=COUNTS
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static volatile int spin = 1;
+
+__attribute__((noinline)) static void touch(int *p) { *p += 1; }
+
+static void *busy(void *arg) {
+  (void)arg;
+  for (int i = 0; i < 100; ++i) { // a few events, then keep running
+    int tick = i;
+    touch(&tick);
+  }
+  while (spin)
+    usleep(1000);
+  return 0;
+}
+
+static void at_exit_handler(void) {
+  int late = 7; // runs after exit() was called: still recorded
+  touch(&late);
+}
+
+__attribute__((noinline)) static void leave(int code) {
+  int deep = code;
+  touch(&deep);
+  exit(deep); // main's and leave's variables are never dropped
+}
+
+int main(void) {
+  atexit(at_exit_handler);
+  pthread_t t;
+  pthread_create(&t, 0, busy, 0);
+  usleep(100 * 1000); // let the thread record its events
+  int code = 2;
+  leave(code);
+}
+
+// CHECK-DAG: "type":"New",{{.*}}"function":"leave","var_name":"deep"
+// CHECK-DAG: "type":"New",{{.*}}"function":"at_exit_handler","var_name":"late"
+// CHECK-DAG: "type":"Drop",{{.*}}"function":"at_exit_handler","var_name":"late"
+// CHECK-DAG: "type":"New",{{.*}}"function":"busy","var_name":"tick"
+// CHECK: ],"threads":[{"id":1,{{.*}}},{"id":2,{{.*}}}],"event_count":{{[0-9]+}},"lost_events":0}
+
+// main: t, code; leave: code, deep; touch's p twice; late. Dropped: the two
+// p and late. Borrowed: &t, &deep, &late.
+// COUNTS: thread 1: New=7 Borrow=3 Drop=3 Move=0 listed=13
+// The thread: arg, i, 100 x (tick, p); still running: arg is not dropped.
+// COUNTS-NEXT: thread 2: New=202 Borrow=100 Drop=201 Move=0 listed=503
