@@ -1,0 +1,47 @@
+// The subcommands of `borrowscope` and what they share: exit codes and the
+// one-line error format "borrowscope: <what>: <what is wrong>".
+#ifndef BORROWSCOPE_TOOL_COMMANDS_H
+#define BORROWSCOPE_TOOL_COMMANDS_H
+
+#include "OwnershipModel.h"
+#include "TraceReader.h"
+
+#include <string>
+#include <vector>
+
+namespace borrowscope {
+
+/// Exit codes of every subcommand.
+enum ExitCode : int {
+  exit_ok = 0,
+  exit_findings = 1,  ///< reserved for `check`: the checks found problems
+  exit_bad_input = 2, ///< unreadable trace, bad command line, unwritable output
+};
+
+/// A subcommand: `args` are the arguments after its name.
+struct Command {
+  const char *name;
+  const char *summary;
+  int (*run)(const std::vector<std::string> &args);
+};
+
+/// All subcommands, in the order `borrowscope --help` lists them. To add one
+/// (`check`), add its entry in main.cpp.
+const std::vector<Command> &commands();
+
+int run_main(const std::vector<std::string> &args);
+int report_main(const std::vector<std::string> &args);
+int export_main(const std::vector<std::string> &args);
+
+/// Prints "borrowscope: <message>" on stderr.
+void print_error(const std::string &message);
+
+/// Reads \p path into a model, sending the events to \p extra too when
+/// given. On failure prints one line and returns false. A truncated trace
+/// without --partial gets a hint to use it.
+bool load_trace(const std::string &path, bool partial, OwnershipModel &model,
+                TraceSink *extra = nullptr);
+
+} // namespace borrowscope
+
+#endif

@@ -1,0 +1,29 @@
+// Reading a trace for a subcommand, with the one-line error report.
+#include "Commands.h"
+
+namespace borrowscope {
+
+bool load_trace(const std::string &path, bool partial, OwnershipModel &model,
+                TraceSink *extra) {
+  ReadOptions options;
+  options.allow_truncated = partial;
+  ModelBuilder builder;
+  try {
+    if (extra) {
+      TeeSink tee{&builder, extra};
+      read_trace_file(path, tee, options);
+    } else {
+      read_trace_file(path, builder, options);
+    }
+  } catch (const TraceError &e) {
+    std::string message = path + ": " + e.what();
+    if (e.kind() == TraceError::Kind::Truncated && !partial)
+      message += "; --partial reads the events it has";
+    print_error(message);
+    return false;
+  }
+  model = builder.take();
+  return true;
+}
+
+} // namespace borrowscope

@@ -1,0 +1,534 @@
+// Renders the model as aligned text tables. Instances of one declaration
+// (a loop body, a recursive function) are folded into one row with a count
+// and lifetime statistics, so the report stays readable for big traces.
+#include "Report.h"
+#include "TimeFormat.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace borrowscope {
+
+std::string_view location_file(std::string_view loc) {
+  size_t last = loc.rfind(':');
+  if (last == std::string_view::npos || last == 0)
+    return {};
+  size_t line = loc.rfind(':', last - 1);
+  if (line == std::string_view::npos)
+    return {};
+  return loc.substr(0, line);
+}
+
+std::string_view location_line(std::string_view loc) {
+  std::string_view file = location_file(loc);
+  return file.empty() ? loc : loc.substr(file.size() + 1);
+}
+
+namespace {
+
+/// Instances of one declaration in one function.
+struct Declaration {
+  StrId name = 0, type = 0, location = 0;
+  uint64_t instances = 0, dropped = 0, unwound = 0, moved_out = 0;
+  uint64_t first_created = 0, last_end = 0;
+  uint64_t min_life = UINT64_MAX, max_life = 0, total_life = 0;
+};
+
+/// Borrows that share borrower, owner, kind, mutability and site.
+struct BorrowGroup {
+  const Borrow *first = nullptr;
+  uint64_t count = 0;
+  uint64_t min_dur = UINT64_MAX, max_dur = 0, total_dur = 0;
+  uint32_t end_rules = 0; // bit per BorrowEnd
+};
+
+struct MoveGroup {
+  const Move *first = nullptr;
+  uint64_t count = 0;
+};
+
+/// Everything of one function on one thread.
+struct FunctionGroup {
+  uint32_t thread = 0;
+  StrId function = 0;
+  std::vector<Declaration> declarations;
+  std::map<std::pair<StrId, StrId>, size_t> declaration_index;
+  std::vector<BorrowGroup> borrows;
+  std::map<std::tuple<StrId, StrId, int, int, StrId>, size_t> borrow_index;
+  std::vector<MoveGroup> moves;
+  std::map<std::tuple<StrId, StrId, StrId>, size_t> move_index;
+};
+
+class Grouping {
+public:
+  explicit Grouping(const OwnershipModel &m) : m_(m) {
+    for (const Variable &v : m.variables)
+      add(v);
+    for (const Borrow &b : m.borrows)
+      add(b);
+    for (const Move &mv : m.moves)
+      add(mv);
+  }
+  std::vector<FunctionGroup> groups;
+
+private:
+  FunctionGroup &group(uint32_t thread, StrId function) {
+    auto [it, inserted] = index_.try_emplace({thread, function}, groups.size());
+    if (inserted) {
+      groups.emplace_back();
+      groups.back().thread = thread;
+      groups.back().function = function;
+    }
+    return groups[it->second];
+  }
+
+  void add(const Variable &v) {
+    FunctionGroup &g = group(v.thread_index, v.function);
+    auto [it, inserted] =
+        g.declaration_index.try_emplace({v.name, v.location}, g.declarations.size());
+    if (inserted) {
+      Declaration d;
+      d.name = v.name;
+      d.type = v.type;
+      d.location = v.location;
+      d.first_created = v.created;
+      g.declarations.push_back(d);
+    }
+    Declaration &d = g.declarations[it->second];
+    ++d.instances;
+    d.first_created = std::min(d.first_created, v.created);
+    d.last_end = std::max(d.last_end, m_.lifetime_end(v));
+    if (v.has(Variable::Dropped)) {
+      ++d.dropped;
+      uint64_t life = v.dropped - v.created;
+      d.min_life = std::min(d.min_life, life);
+      d.max_life = std::max(d.max_life, life);
+      d.total_life += life;
+    }
+    d.unwound += v.has(Variable::Unwound);
+    d.moved_out += v.has(Variable::MovedOut);
+  }
+
+  void add(const Borrow &b) {
+    FunctionGroup &g = group(b.thread_index, b.function);
+    auto key = std::make_tuple(b.borrower_name, b.owner_name, int(b.kind),
+                               int(b.mutability), b.location);
+    auto [it, inserted] = g.borrow_index.try_emplace(key, g.borrows.size());
+    if (inserted) {
+      g.borrows.emplace_back();
+      g.borrows.back().first = &b;
+    }
+    BorrowGroup &bg = g.borrows[it->second];
+    ++bg.count;
+    uint64_t dur = b.end - b.start;
+    bg.min_dur = std::min(bg.min_dur, dur);
+    bg.max_dur = std::max(bg.max_dur, dur);
+    bg.total_dur += dur;
+    bg.end_rules |= 1u << unsigned(b.end_rule);
+  }
+
+  void add(const Move &mv) {
+    FunctionGroup &g = group(mv.thread_index, mv.function);
+    auto key = std::make_tuple(mv.from_name, mv.to_name, mv.location);
+    auto [it, inserted] = g.move_index.try_emplace(key, g.moves.size());
+    if (inserted) {
+      g.moves.emplace_back();
+      g.moves.back().first = &mv;
+    }
+    ++g.moves[it->second].count;
+  }
+
+  const OwnershipModel &m_;
+  std::map<std::pair<uint32_t, StrId>, size_t> index_;
+};
+
+/// A table whose cells are styled text plus their plain width.
+class Table {
+public:
+  struct Cell {
+    std::string text;
+    size_t width;
+  };
+  void row(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
+  std::string render(const std::string &indent) const {
+    std::vector<size_t> widths;
+    for (const auto &r : rows_)
+      for (size_t i = 0; i < r.size(); ++i) {
+        if (widths.size() <= i)
+          widths.push_back(0);
+        widths[i] = std::max(widths[i], r[i].width);
+      }
+    std::string out;
+    for (const auto &r : rows_) {
+      std::string line = indent;
+      for (size_t i = 0; i < r.size(); ++i)
+        line += i + 1 < r.size() ? pad(r[i].text, widths[i] + 2, r[i].width)
+                                 : r[i].text;
+      while (!line.empty() && line.back() == ' ')
+        line.pop_back();
+      out += line + "\n";
+    }
+    return out;
+  }
+  bool empty() const { return rows_.empty(); }
+
+private:
+  std::vector<std::vector<Cell>> rows_;
+};
+
+Table::Cell cell(std::string plain) {
+  size_t w = display_width(plain);
+  return {std::move(plain), w};
+}
+Table::Cell cell(std::string styled, std::string_view plain) {
+  return {std::move(styled), display_width(plain)};
+}
+
+std::string plural(uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+class ReportWriter {
+public:
+  ReportWriter(const OwnershipModel &m, const ReportOptions &o)
+      : m_(m), o_(o), st_(o.color) {}
+
+  std::string header() const {
+    std::string s = st_.bold("BorrowScope report") + ": " +
+                    st_.bold(m_.header.program.empty() ? "(unnamed program)"
+                                                       : m_.header.program);
+    if (m_.header.pid)
+      s += st_.dim(" (pid " + std::to_string(*m_.header.pid) + ")");
+    s += "\n";
+    s += "trace " + o_.trace_name + ": " + plural(m_.events, "event", "events") +
+         " on " + plural(m_.threads.size(), "thread", "threads") + " over " +
+         format_duration(m_.last_time - m_.first_time) + ", " +
+         std::to_string(m_.lost_events.value_or(0)) + " lost\n";
+    if (!m_.complete)
+      s += st_.yellow("warning: the trace was cut short (the program was "
+                      "killed or called _exit): the events after that point "
+                      "are missing") +
+           "\n";
+    if (m_.lost_events.value_or(0))
+      s += st_.yellow("warning: " + std::to_string(*m_.lost_events) +
+                      " events could not be recorded") +
+           "\n";
+    return s;
+  }
+
+  std::string totals() const {
+    uint64_t shared = 0, mut = 0, unknown = 0, never_dropped = 0;
+    for (const Borrow &b : m_.borrows)
+      (b.mutability == Mutability::Shared    ? shared
+       : b.mutability == Mutability::Mutable ? mut
+                                             : unknown)++;
+    for (const Variable &v : m_.variables)
+      never_dropped += !v.has(Variable::Dropped);
+    std::string s = st_.bold("Totals") + ": " +
+                    plural(m_.variables.size(), "variable instance",
+                           "variable instances") +
+                    ", " + plural(m_.borrows.size(), "borrow", "borrows") +
+                    " (" + st_.blue(std::to_string(shared) + " shared") + ", " +
+                    st_.red(std::to_string(mut) + " mut");
+    if (unknown)
+      s += ", " + st_.magenta(std::to_string(unknown) + " unknown");
+    s += "), " + plural(m_.moves.size(), "move", "moves") + ", " +
+         std::to_string(never_dropped) + " never dropped\n";
+    return s;
+  }
+
+  std::string anomalies() const {
+    const Anomalies &a = m_.anomalies;
+    if (!a.total())
+      return {};
+    std::string s = st_.yellow("note: " + plural(a.total(), "event contradicts",
+                                                 "events contradict") +
+                               " the trace format; shown as best understood:") +
+                    "\n";
+    for (const std::string &e : a.examples)
+      s += "  " + e + "\n";
+    if (a.total() > a.examples.size())
+      s += "  ...\n";
+    return s;
+  }
+
+  std::string function_heading(const FunctionGroup &g) const {
+    std::string s = st_.heading(m_.str(g.function).empty() ? "(unknown function)"
+                                                           : m_.str(g.function));
+    std::string_view file = common_file(g);
+    if (!file.empty())
+      s += "  " + st_.dim(std::string(file));
+    return s + "\n";
+  }
+
+  std::string_view common_file(const FunctionGroup &g) const {
+    std::string_view file;
+    bool first = true;
+    auto visit = [&](StrId loc) {
+      std::string_view f = location_file(m_.str(loc));
+      if (first) {
+        file = f;
+        first = false;
+      } else if (f != file) {
+        file = {};
+        return false;
+      }
+      return true;
+    };
+    for (const Declaration &d : g.declarations)
+      if (!visit(d.location))
+        return {};
+    for (const BorrowGroup &b : g.borrows)
+      if (!visit(b.first->location))
+        return {};
+    return file;
+  }
+
+  std::string where(const FunctionGroup &g, StrId loc) const {
+    const std::string &text = m_.str(loc);
+    return common_file(g).empty() ? text : std::string(location_line(text));
+  }
+
+  std::string variables(const FunctionGroup &g) const {
+    Table t;
+    for (const Declaration &d : g.declarations) {
+      std::string life;
+      if (d.instances == 1) {
+        life = d.dropped ? format_duration(d.total_life) + "  " +
+                               st_.dim(format_duration(d.first_created - m_.first_time) +
+                                       " → " + format_duration(d.last_end - m_.first_time))
+                         : st_.yellow("never dropped") + "  " +
+                               st_.dim("from " + format_duration(d.first_created -
+                                                                 m_.first_time));
+      } else {
+        life = "×" + std::to_string(d.instances);
+        if (d.dropped)
+          life += "  avg " + format_duration(d.total_life / d.dropped) +
+                  st_.dim(" (" + format_duration(d.min_life) + " … " +
+                          format_duration(d.max_life) + ")");
+        if (d.dropped < d.instances)
+          life += "  " + st_.yellow(std::to_string(d.instances - d.dropped) +
+                                    " never dropped");
+      }
+      if (d.unwound)
+        life += "  " + st_.yellow(std::to_string(d.unwound) + " unwound");
+      if (d.moved_out)
+        life += "  " + st_.yellow("moved out");
+      std::string name = m_.str(d.name);
+      std::string type = m_.str(d.type);
+      std::string loc = where(g, d.location);
+      t.row({cell(st_.bold(name), name), cell(st_.dim(type), type),
+             cell(st_.dim(loc), loc), cell(life, strip(life))});
+    }
+    return t.empty() ? "" : "  variables\n" + t.render("    ");
+  }
+
+  std::string end_phrase(const BorrowGroup &bg) const {
+    const Borrow &b = *bg.first;
+    if (bg.end_rules & (bg.end_rules - 1))
+      return "ends vary";
+    switch (b.end_rule) {
+    case BorrowEnd::BorrowerDropped:
+      return "until " + m_.str(b.borrower_name) + " dropped";
+    case BorrowEnd::Replaced:
+      return "until " + m_.str(b.borrower_name) + " was reassigned";
+    case BorrowEnd::CallReturned:
+      return "while " + m_.str(b.borrower_name) + " ran";
+    case BorrowEnd::Instant:
+      return "instant";
+    case BorrowEnd::OwnerDropped:
+      return "until " + m_.str(b.owner_name) + " dropped";
+    case BorrowEnd::Open:
+      return "still active at the end";
+    }
+    return "";
+  }
+
+  std::string borrows(const FunctionGroup &g) const {
+    Table t;
+    for (const BorrowGroup &bg : g.borrows) {
+      const Borrow &b = *bg.first;
+      std::string by = m_.str(b.borrower_name);
+      if (b.kind == BorrowerKind::Call)
+        by += "()";
+      std::string arrow = by + " → " + m_.str(b.owner_name);
+      std::string mut(mutability_name(b.mutability));
+      std::string mut_styled = b.mutability == Mutability::Mutable ? st_.red(mut)
+                               : b.mutability == Mutability::Shared
+                                   ? st_.blue(mut)
+                                   : st_.magenta(mut);
+      std::string kind(borrower_kind_name(b.kind));
+      std::string loc = where(g, b.location);
+      std::string dur = bg.count == 1
+                            ? format_duration(bg.total_dur)
+                            : "×" + std::to_string(bg.count) + "  avg " +
+                                  format_duration(bg.total_dur / bg.count);
+      std::string ends = end_phrase(bg);
+      t.row({cell(st_.bold(arrow), arrow), cell(mut_styled, mut), cell(kind),
+             cell(st_.dim(loc), loc), cell(dur), cell(st_.dim(ends), ends)});
+    }
+    return t.empty() ? "" : "  borrows\n" + t.render("    ");
+  }
+
+  std::string moves(const FunctionGroup &g) const {
+    Table t;
+    for (const MoveGroup &mg : g.moves) {
+      const Move &mv = *mg.first;
+      std::string text = m_.str(mv.from_name) + " ⇒ " +
+                         (mv.has_to_id ? m_.str(mv.to_name) : "(unnamed)");
+      std::string loc = where(g, mv.location);
+      std::string count = mg.count > 1 ? "×" + std::to_string(mg.count) : "";
+      t.row({cell(st_.yellow(text), text), cell(st_.dim(loc), loc), cell(count)});
+    }
+    return t.empty() ? "" : "  moves\n" + t.render("    ");
+  }
+
+  std::string findings(const CheckResults &checks) const {
+    if (!checks.available)
+      return st_.bold("Checks") +
+             ": not available in this build (no check library installed); "
+             "no findings are reported\n";
+    if (checks.findings.empty())
+      return st_.bold("Checks") + ": " + st_.green("no findings") + "\n";
+    std::string s = st_.bold("Findings") + " (" +
+                    std::to_string(checks.findings.size()) + ")\n";
+    for (const Finding &f : checks.findings) {
+      std::string sev(severity_name(f.severity));
+      s += "  " + (f.severity == Finding::Severity::Error ? st_.red(sev)
+                                                          : st_.yellow(sev)) +
+           " " + f.message + "  " + st_.dim(f.location) + "  " +
+           st_.dim("[" + f.check + "]") + "\n";
+    }
+    return s;
+  }
+
+  // The plain text of a styled string (for widths).
+  static std::string strip(const std::string &s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\x1b') {
+        while (i < s.size() && s[i] != 'm')
+          ++i;
+        continue;
+      }
+      out += s[i];
+    }
+    return out;
+  }
+
+  const OwnershipModel &m_;
+  const ReportOptions &o_;
+  Style st_;
+};
+
+bool matches(const OwnershipModel &m, const FunctionGroup &g,
+             const std::string &filter) {
+  return filter.empty() || m.str(g.function).find(filter) != std::string::npos;
+}
+
+} // namespace
+
+std::string render_report(const OwnershipModel &m, const CheckResults &checks,
+                          const ReportOptions &o) {
+  ReportWriter w(m, o);
+  Style st(o.color);
+  Grouping grouping(m);
+  std::string s = w.header() + "\n";
+  uint32_t thread = UINT32_MAX;
+  // Threads in order, functions in order of appearance within each thread.
+  std::vector<const FunctionGroup *> ordered;
+  for (const FunctionGroup &g : grouping.groups)
+    ordered.push_back(&g);
+  // Groups are in order of appearance: keep it within a thread.
+  std::sort(ordered.begin(), ordered.end(),
+            [](const FunctionGroup *a, const FunctionGroup *b) {
+              return a->thread != b->thread ? a->thread < b->thread : a < b;
+            });
+  size_t shown = 0;
+  for (const FunctionGroup *g : ordered) {
+    if (!matches(m, *g, o.function_filter))
+      continue;
+    ++shown;
+    if (g->thread != thread) {
+      thread = g->thread;
+      const Thread &t = m.threads[thread];
+      s += st.bold("Thread " + std::to_string(t.id) + " \"" + t.name + "\"") +
+           st.dim("  " + plural(t.events, "event", "events") +
+                  (t.os_tid ? ", os tid " + std::to_string(t.os_tid) : "")) +
+           "\n\n";
+    }
+    s += w.function_heading(*g) + w.variables(*g) + w.borrows(*g) +
+         w.moves(*g) + "\n";
+  }
+  if (!o.function_filter.empty() && !shown)
+    s += "no function matches \"" + o.function_filter + "\"\n\n";
+  s += w.totals() + w.anomalies() + w.findings(checks);
+  return s;
+}
+
+std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
+                           size_t max_functions) {
+  Style st(o.color);
+  uint64_t shared = 0, mut = 0, unknown = 0;
+  for (const Borrow &b : m.borrows)
+    (b.mutability == Mutability::Shared    ? shared
+     : b.mutability == Mutability::Mutable ? mut
+                                           : unknown)++;
+  std::string s = "  " + plural(m.events, "event", "events") + " · " +
+                  plural(m.threads.size(), "thread", "threads") + " · " +
+                  plural(m.variables.size(), "variable", "variables") + " · " +
+                  plural(m.borrows.size(), "borrow", "borrows") + " (" +
+                  st.blue(std::to_string(shared) + " shared") + ", " +
+                  st.red(std::to_string(mut) + " mut") +
+                  (unknown ? ", " + std::to_string(unknown) + " unknown" : "") +
+                  ") · " + plural(m.moves.size(), "move", "moves") + " · " +
+                  format_duration(m.last_time - m.first_time) + "\n";
+
+  // Functions by how much they did, across threads.
+  struct Row {
+    StrId function;
+    uint64_t variables = 0, borrows = 0, first = 0;
+  };
+  std::map<StrId, Row> rows;
+  uint64_t order = 0;
+  for (const Variable &v : m.variables) {
+    auto [it, inserted] = rows.try_emplace(v.function, Row{v.function});
+    if (inserted)
+      it->second.first = order++;
+    ++it->second.variables;
+  }
+  for (const Borrow &b : m.borrows) {
+    auto [it, inserted] = rows.try_emplace(b.function, Row{b.function});
+    if (inserted)
+      it->second.first = order++;
+    ++it->second.borrows;
+  }
+  std::vector<Row> sorted;
+  for (auto &[id, row] : rows)
+    sorted.push_back(row);
+  std::sort(sorted.begin(), sorted.end(), [](const Row &a, const Row &b) {
+    uint64_t x = a.variables + a.borrows, y = b.variables + b.borrows;
+    return x != y ? x > y : a.first < b.first;
+  });
+  Table t;
+  for (size_t i = 0; i < sorted.size() && i < max_functions; ++i) {
+    const Row &r = sorted[i];
+    std::string name = m.str(r.function).empty() ? "(unknown)" : m.str(r.function);
+    std::string what = plural(r.variables, "variable", "variables");
+    if (r.borrows)
+      what += ", " + plural(r.borrows, "borrow", "borrows");
+    t.row({cell(st.cyan(name), name), cell(what)});
+  }
+  s += t.render("    ");
+  if (sorted.size() > max_functions)
+    s += "    ... and " + std::to_string(sorted.size() - max_functions) +
+         " more functions\n";
+  if (!m.complete)
+    s += "  " + st.yellow("the trace was cut short: events after that point "
+                          "are missing") +
+         "\n";
+  return s;
+}
+
+} // namespace borrowscope

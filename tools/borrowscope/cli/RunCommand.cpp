@@ -1,0 +1,264 @@
+// borrowscope run [-o TRACE] -- PROGRAM ARGS...: runs an instrumented
+// program with BORROWSCOPE_OUTPUT set, then says where the trace went and
+// summarizes it on stderr (the program's stdout and stderr are its own).
+// Exits with the program's exit code, or 128 + the signal that killed it.
+#include "Args.h"
+#include "Commands.h"
+#include "Report.h"
+
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace borrowscope {
+
+namespace {
+const char *const help =
+    "usage: borrowscope run [OPTIONS] [--] PROGRAM [ARGS...]\n\n"
+    "Runs PROGRAM (built with borrowscope-clang or borrowscope-clang++) with\n"
+    "BORROWSCOPE_OUTPUT set, then prints where the trace went and a summary on\n"
+    "stderr. The program's own output passes through untouched. The exit code\n"
+    "is the program's (128 + the signal number if a signal killed it).\n\n"
+    "options:\n"
+    "  -o, --output TRACE  where the trace goes; %p in it becomes the pid.\n"
+    "                      Default: a new borrowscope-PROGRAM-N.json here\n"
+    "  -q, --quiet         only say where the trace went, no summary\n"
+    "  --color WHEN        auto (default), always or never\n"
+    "  -h, --help          this help\n";
+
+// Exit codes of a command that could not be run, as shells use them.
+constexpr int exit_not_executable = 126;
+constexpr int exit_not_found = 127;
+
+/// The runtime's expansion of BORROWSCOPE_OUTPUT (runtime/options.cpp).
+std::string expand_output(const std::string &pattern, pid_t pid) {
+  std::string path;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '%' && i + 1 < pattern.size()) {
+      if (pattern[i + 1] == 'p') {
+        path += std::to_string(pid);
+        ++i;
+        continue;
+      }
+      if (pattern[i + 1] == '%') {
+        path += '%';
+        ++i;
+        continue;
+      }
+    }
+    path += pattern[i];
+  }
+  return path;
+}
+
+std::string escape_percent(const std::string &path) {
+  std::string out;
+  for (char c : path) {
+    out += c;
+    if (c == '%')
+      out += '%';
+  }
+  return out;
+}
+
+/// Reserves a new file "borrowscope-<program>-<n>.json" in the current
+/// directory (created empty, so that no two runs pick the same name).
+std::string reserve_trace_name(const std::string &program) {
+  std::string base = program.substr(program.rfind('/') + 1);
+  for (char &c : base)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+          c == '-'))
+      c = '_';
+  if (base.empty())
+    base = "program";
+  for (int n = 1; n < 100000; ++n) {
+    std::string name = "borrowscope-" + base + "-" + std::to_string(n) + ".json";
+    int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      ::close(fd);
+      return name;
+    }
+    if (errno != EEXIST)
+      throw UsageError("cannot create a trace file in the current directory: " +
+                       std::string(std::strerror(errno)));
+  }
+  throw UsageError("no free trace file name in the current directory");
+}
+
+off_t file_size(const std::string &path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 ? st.st_size : -1;
+}
+
+std::string signal_name(int sig) {
+  const char *name = ::strsignal(sig);
+  return std::to_string(sig) + (name ? std::string(" (") + name + ")" : "");
+}
+
+struct Child {
+  pid_t pid = -1;
+  int exec_errno = 0; ///< why exec failed, 0 if it did not
+};
+
+/// Starts the program; ignores SIGINT and SIGQUIT meanwhile (as system()
+/// does), so that ^C stops the program and we still report its trace.
+Child start(const std::vector<std::string> &command,
+            const std::string &output_pattern) {
+  std::vector<char *> argv;
+  for (const std::string &a : command)
+    argv.push_back(const_cast<char *>(a.c_str()));
+  argv.push_back(nullptr);
+
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
+    throw UsageError(std::string("cannot start the program: ") +
+                     std::strerror(errno));
+  std::fflush(nullptr);
+  Child child;
+  child.pid = ::fork();
+  if (child.pid < 0) {
+    int e = errno;
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    throw UsageError(std::string("cannot start the program: ") +
+                     std::strerror(e));
+  }
+  if (child.pid == 0) {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGQUIT, SIG_DFL);
+    ::close(pipe_fds[0]);
+    ::unsetenv("BORROWSCOPE"); // BORROWSCOPE=off would defeat `run`
+    ::setenv("BORROWSCOPE_OUTPUT", output_pattern.c_str(), 1);
+    ::execvp(argv[0], argv.data());
+    int e = errno;
+    ssize_t ignored = ::write(pipe_fds[1], &e, sizeof e);
+    (void)ignored;
+    ::_exit(exit_not_found);
+  }
+  ::close(pipe_fds[1]);
+  int e = 0;
+  ssize_t n;
+  do
+    n = ::read(pipe_fds[0], &e, sizeof e);
+  while (n < 0 && errno == EINTR);
+  ::close(pipe_fds[0]);
+  if (n == sizeof e)
+    child.exec_errno = e;
+  return child;
+}
+
+int wait_for(pid_t pid, int &signal_number) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR)
+      return exit_bad_input;
+  }
+  signal_number = 0;
+  if (WIFSIGNALED(status)) {
+    signal_number = WTERMSIG(status);
+    return 128 + signal_number;
+  }
+  return WEXITSTATUS(status);
+}
+
+} // namespace
+
+int run_main(const std::vector<std::string> &args) {
+  std::string output, color = "auto";
+  bool quiet = false;
+  ParsedArgs parsed;
+  ColorMode mode = ColorMode::Auto;
+  bool reserved = false;
+  try {
+    parsed = parse_args(args,
+                        {{"output", 'o', &output, nullptr},
+                         {"quiet", 'q', nullptr, &quiet},
+                         {"color", 0, &color, nullptr}},
+                        /*stop_at_positional=*/true);
+    if (parsed.help) {
+      std::fputs(help, stdout);
+      return exit_ok;
+    }
+    if (!parse_color_mode(color, mode))
+      throw UsageError("--color must be auto, always or never, not '" + color +
+                       "'");
+    if (parsed.rest.empty())
+      throw UsageError("no program to run");
+    if (output.empty()) {
+      output = escape_percent(reserve_trace_name(parsed.rest[0]));
+      reserved = true;
+    }
+  } catch (const UsageError &e) {
+    print_error(std::string("run: ") + e.what() +
+                " (see borrowscope run --help)");
+    return exit_bad_input;
+  }
+  const std::string &program = parsed.rest[0];
+  std::string reserved_path = reserved ? expand_output(output, 0) : "";
+
+  struct sigaction ignore {}, old_int{}, old_quit{};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_quit);
+  Child child;
+  try {
+    child = start(parsed.rest, output);
+  } catch (const UsageError &e) {
+    print_error(std::string("run: ") + e.what());
+    if (reserved)
+      std::remove(reserved_path.c_str());
+    return exit_bad_input;
+  }
+  int signal_number = 0;
+  int code = wait_for(child.pid, signal_number);
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGQUIT, &old_quit, nullptr);
+
+  if (child.exec_errno) {
+    print_error("run: cannot run '" + program +
+                "': " + std::strerror(child.exec_errno));
+    if (reserved)
+      std::remove(reserved_path.c_str());
+    return child.exec_errno == ENOENT ? exit_not_found : exit_not_executable;
+  }
+
+  std::string trace = expand_output(output, child.pid);
+  Style st(use_color(stderr, mode));
+  std::string how = signal_number
+                        ? "was killed by signal " + signal_name(signal_number)
+                        : "exited with " + std::to_string(code);
+  if (file_size(trace) <= 0) {
+    if (reserved)
+      std::remove(trace.c_str());
+    print_error(program + " " + how + " and wrote no trace" +
+                (signal_number ? " (it died before the trace was written)"
+                               : "; was it built with borrowscope-clang?"));
+    return code;
+  }
+  std::fprintf(stderr, "borrowscope: %s %s; trace: %s\n", program.c_str(),
+               how.c_str(), st.bold(trace).c_str());
+  if (quiet)
+    return code;
+  OwnershipModel model;
+  // A killed program leaves a trace without its end: show what it has.
+  if (!load_trace(trace, /*partial=*/true, model))
+    return code;
+  ReportOptions options;
+  options.trace_name = trace;
+  options.color = st.enabled();
+  std::string text = render_summary(model, options);
+  text += "  next: borrowscope report " + trace + "\n" +
+          "        borrowscope export " + trace + " --format html -o " +
+          program.substr(program.rfind('/') + 1) + ".html\n";
+  std::fputs(text.c_str(), stderr);
+  return code;
+}
+
+} // namespace borrowscope

@@ -1,0 +1,131 @@
+// The ownership graph for Graphviz: a node per variable instance, clustered
+// by thread and function; borrows point from borrower to owner (shared blue,
+// mutable red, unknown purple dashed); moves are bold; dropped variables are
+// grey. Borrowers that are not variables (a call, a return, memory) get a
+// node of their own, one per name.
+#include "Exporters.h"
+#include "TimeFormat.h"
+
+#include <map>
+
+namespace borrowscope {
+
+namespace {
+
+// A DOT double-quoted string.
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\')
+      out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+// "file.c:12:5" -> ":12"; the file is in the cluster label.
+std::string line_of(std::string_view location) {
+  size_t last = location.rfind(':');
+  if (last == std::string_view::npos || last == 0)
+    return std::string(location);
+  size_t line = location.rfind(':', last - 1);
+  if (line == std::string_view::npos)
+    return std::string(location);
+  return std::string(location.substr(line, last - line));
+}
+
+} // namespace
+
+void export_dot(const OwnershipModel &m, Output &out) {
+  out << "digraph borrowscope {\n"
+         "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=";
+  out << quoted(m.header.program + ": " + std::to_string(m.variables.size()) +
+                " variables, " + std::to_string(m.borrows.size()) +
+                " borrows, " + std::to_string(m.moves.size()) + " moves");
+  out << "];\n"
+         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\","
+         " fontsize=11, color=\"#1f2937\", fillcolor=\"#ffffff\"];\n"
+         "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+
+  // Clusters: (thread, function) in order of first appearance.
+  std::map<std::pair<uint32_t, StrId>, std::vector<uint32_t>> clusters;
+  std::vector<std::pair<uint32_t, StrId>> order;
+  for (uint32_t i = 0; i < m.variables.size(); ++i) {
+    const Variable &v = m.variables[i];
+    auto key = std::make_pair(v.thread_index, v.function);
+    auto [it, inserted] = clusters.try_emplace(key);
+    if (inserted)
+      order.push_back(key);
+    it->second.push_back(i);
+  }
+  size_t cluster = 0;
+  for (const auto &key : order) {
+    const Thread &t = m.threads[key.first];
+    out << "  subgraph cluster_" << std::to_string(cluster++) << " {\n"
+        << "    label=" << quoted(m.str(key.second) + "  (thread " +
+                                  std::to_string(t.id) + ")")
+        << "; style=rounded; color=\"#94a3b8\";\n";
+    for (uint32_t i : clusters[key]) {
+      const Variable &v = m.variables[i];
+      std::string label = m.str(v.name) + "\n" + m.str(v.type) + "  " +
+                          line_of(m.str(v.location));
+      if (v.has(Variable::Dropped))
+        label += "\n" + format_duration(v.dropped - v.created);
+      out << "    v" << std::to_string(i) << " [label=" << quoted(label);
+      if (v.has(Variable::Dropped))
+        out << ", color=\"#9ca3af\", fontcolor=\"#6b7280\", "
+               "fillcolor=\"#f3f4f6\"";
+      else
+        out << ", penwidth=2";
+      out << "];\n";
+    }
+    out << "  }\n";
+  }
+
+  // Borrowers that are not variables: calls, returns, memory, globals.
+  std::map<std::pair<BorrowerKind, StrId>, size_t> others;
+  for (const Borrow &b : m.borrows) {
+    if (b.borrower != no_index)
+      continue;
+    auto key = std::make_pair(b.kind, b.borrower_name);
+    if (others.count(key))
+      continue;
+    size_t n = others.size();
+    others[key] = n;
+    std::string label = m.str(b.borrower_name);
+    if (b.kind == BorrowerKind::Call)
+      label += "()";
+    out << "  o" << std::to_string(n) << " [label=" << quoted(label)
+        << ", shape=" << (b.kind == BorrowerKind::Call ? "oval" : "note")
+        << ", style=\"dashed\"];\n";
+  }
+
+  for (const Borrow &b : m.borrows) {
+    std::string from =
+        b.borrower != no_index
+            ? "v" + std::to_string(b.borrower)
+            : "o" + std::to_string(others[{b.kind, b.borrower_name}]);
+    const char *style =
+        b.mutability == Mutability::Mutable
+            ? "color=\"#dc2626\", fontcolor=\"#dc2626\", label=\"&mut\""
+        : b.mutability == Mutability::Shared
+            ? "color=\"#2563eb\", fontcolor=\"#2563eb\", label=\"&\""
+            : "color=\"#7c3aed\", fontcolor=\"#7c3aed\", style=dashed, "
+              "label=\"&?\"";
+    out << "  " << from << " -> v" << std::to_string(b.owner) << " [" << style
+        << "];\n";
+  }
+  for (const Move &mv : m.moves) {
+    if (mv.to == no_index)
+      continue;
+    out << "  v" << std::to_string(mv.from) << " -> v" << std::to_string(mv.to)
+        << " [style=bold, penwidth=2.5, color=\"#111827\", label=\"move\"];\n";
+  }
+  out << "}\n";
+}
+
+} // namespace borrowscope

@@ -1,0 +1,54 @@
+// The export formats of `borrowscope export` (docs/tool.md): Chrome trace
+// events for Perfetto, Graphviz dot, a self-contained HTML report, and JSON
+// (the trace plus the ownership graph).
+#ifndef BORROWSCOPE_TOOL_EXPORTERS_H
+#define BORROWSCOPE_TOOL_EXPORTERS_H
+
+#include "Findings.h"
+#include "OwnershipModel.h"
+#include "Output.h"
+#include "TraceReader.h"
+
+#include <string>
+
+namespace borrowscope {
+
+/// Chrome Trace Event JSON: a track per thread, lifetimes and borrows as
+/// slices (async where they do not nest), flows from borrows to owners.
+void export_chrome(const OwnershipModel &model, Output &out);
+
+/// The ownership graph for Graphviz.
+void export_dot(const OwnershipModel &model, Output &out);
+
+struct HtmlOptions {
+  std::string trace_name; ///< shown in the page header
+};
+
+/// One self-contained HTML file with an interactive timeline.
+void export_html(const OwnershipModel &model, const CheckResults &checks,
+                 const HtmlOptions &options, Output &out);
+
+/// The trace plus its ownership graph. A sink: it copies the events while
+/// the trace is read (in a TeeSink with a ModelBuilder), then finish() adds
+/// nodes, edges and metadata from the model.
+class JsonExporter : public TraceSink {
+public:
+  explicit JsonExporter(Output &out) : out_(out) {}
+  void on_header(const TraceHeader &h) override;
+  void on_event(const Event &e) override;
+  void on_trailer(const TraceTrailer &t) override;
+  void finish(const OwnershipModel &model);
+
+private:
+  Output &out_;
+  std::string line_;
+  bool header_written_ = false;
+  uint64_t events_ = 0;
+};
+
+/// Appends one event as the trace format writes it.
+void append_event_json(std::string &out, const Event &e);
+
+} // namespace borrowscope
+
+#endif

@@ -1,0 +1,241 @@
+// JSON export: the trace (header, every event, threads, counts) followed by
+// the ownership graph in the shape of the original Rust BorrowScope's
+// ExportData: nodes, edges {from, to, relationship, start, end} and metadata
+// counts. docs/tool.md describes every field.
+#include "Exporters.h"
+#include "JsonText.h"
+
+namespace borrowscope {
+
+void append_event_json(std::string &s, const Event &e) {
+  auto id = [&](const char *key, std::optional<uint64_t> v) {
+    s += key;
+    if (v)
+      append_number(s, *v);
+    else
+      s += "null";
+  };
+  auto text = [&](const char *key, const std::string &v) {
+    s += key;
+    append_json_string(s, v);
+  };
+  s += "{\"type\":\"";
+  s += event_type_name(e.type);
+  s += "\",\"timestamp\":";
+  append_number(s, e.timestamp);
+  s += ",\"thread\":";
+  append_number(s, e.thread);
+  switch (e.type) {
+  case EventType::New:
+  case EventType::Drop:
+    id(",\"var_id\":", e.var_id);
+    break;
+  case EventType::Borrow:
+    id(",\"owner_id\":", e.owner_id);
+    id(",\"borrower_id\":", e.borrower_id);
+    break;
+  case EventType::Move:
+    id(",\"from_id\":", e.from_id);
+    id(",\"to_id\":", e.to_id);
+    break;
+  }
+  text(",\"location\":", e.location);
+  text(",\"function\":", e.function);
+  switch (e.type) {
+  case EventType::New:
+  case EventType::Drop:
+    text(",\"var_name\":", e.var_name);
+    text(",\"type_name\":", e.type_name);
+    if (e.unwind)
+      s += ",\"unwind\":true";
+    break;
+  case EventType::Borrow:
+    text(",\"borrower_name\":", e.borrower_name);
+    s += ",\"borrower_kind\":\"";
+    s += borrower_kind_name(e.borrower_kind);
+    s += '"';
+    text(",\"owner_name\":", e.owner_name);
+    s += ",\"mutable\":";
+    s += e.mutability == Mutability::Mutable   ? "true"
+         : e.mutability == Mutability::Shared ? "false"
+                                               : "null";
+    break;
+  case EventType::Move:
+    text(",\"from_name\":", e.from_name);
+    text(",\"to_name\":", e.to_name);
+    break;
+  }
+  s += '}';
+}
+
+void JsonExporter::on_header(const TraceHeader &h) {
+  std::string s = "{\"version\":1,\"program\":";
+  append_json_string(s, h.program);
+  s += ",\"pid\":";
+  if (h.pid)
+    append_number(s, *h.pid);
+  else
+    s += "null";
+  s += ",\"timestamp_unit\":\"ns\",\"events\":[";
+  out_ << s;
+  header_written_ = true;
+}
+
+void JsonExporter::on_event(const Event &e) {
+  line_.clear();
+  line_ += events_++ ? ",\n" : "\n";
+  append_event_json(line_, e);
+  out_ << line_;
+}
+
+void JsonExporter::on_trailer(const TraceTrailer &) {}
+
+void JsonExporter::finish(const OwnershipModel &m) {
+  if (!header_written_)
+    on_header(m.header);
+  std::string s = "\n],\"threads\":[";
+  for (size_t i = 0; i < m.threads.size(); ++i) {
+    const Thread &t = m.threads[i];
+    s += i ? ",\n" : "\n";
+    s += "{\"id\":";
+    append_number(s, t.id);
+    s += ",\"os_tid\":";
+    append_number(s, t.os_tid);
+    s += ",\"name\":";
+    append_json_string(s, t.name);
+    s += ",\"events\":";
+    append_number(s, t.listed ? t.listed_events : t.events);
+    s += '}';
+  }
+  s += "],\"event_count\":";
+  append_number(s, m.events);
+  s += ",\"lost_events\":";
+  append_number(s, m.lost_events.value_or(0));
+  s += ",\"complete\":";
+  s += m.complete ? "true" : "false";
+  out_ << s;
+
+  // nodes: one per variable instance.
+  out_ << ",\n\"nodes\":[";
+  for (size_t i = 0; i < m.variables.size(); ++i) {
+    const Variable &v = m.variables[i];
+    s.clear();
+    s += i ? ",\n" : "\n";
+    s += "{\"id\":";
+    append_number(s, v.id);
+    s += ",\"name\":";
+    append_json_string(s, m.str(v.name));
+    s += ",\"type_name\":";
+    append_json_string(s, m.str(v.type));
+    s += ",\"created_at\":";
+    if (v.has(Variable::Created))
+      append_number(s, v.created);
+    else
+      s += "null";
+    s += ",\"dropped_at\":";
+    if (v.has(Variable::Dropped))
+      append_number(s, v.dropped);
+    else
+      s += "null";
+    s += ",\"thread\":";
+    append_number(s, v.thread);
+    s += ",\"function\":";
+    append_json_string(s, m.str(v.function));
+    s += ",\"location\":";
+    append_json_string(s, m.str(v.location));
+    if (v.has(Variable::Unwound))
+      s += ",\"unwind\":true";
+    s += '}';
+    out_ << s;
+  }
+
+  // edges: borrower -> owner for borrows, from -> to for moves.
+  out_ << "\n],\n\"edges\":[";
+  uint64_t shared = 0, mut = 0, unknown = 0;
+  size_t n = 0;
+  for (const Borrow &b : m.borrows) {
+    s.clear();
+    s += n++ ? ",\n" : "\n";
+    s += "{\"from\":";
+    if (b.has_borrower_id)
+      append_number(s, b.borrower_id);
+    else
+      s += "null";
+    s += ",\"to\":";
+    append_number(s, b.owner_id);
+    s += ",\"relationship\":\"";
+    switch (b.mutability) {
+    case Mutability::Shared:
+      s += "borrows_immut";
+      ++shared;
+      break;
+    case Mutability::Mutable:
+      s += "borrows_mut";
+      ++mut;
+      break;
+    case Mutability::Unknown:
+      s += "borrows";
+      ++unknown;
+      break;
+    }
+    s += "\",\"start\":";
+    append_number(s, b.start);
+    s += ",\"end\":";
+    if (b.end_rule == BorrowEnd::Open)
+      s += "null";
+    else
+      append_number(s, b.end);
+    s += ",\"borrower_kind\":\"";
+    s += borrower_kind_name(b.kind);
+    s += "\",\"borrower_name\":";
+    append_json_string(s, m.str(b.borrower_name));
+    s += ",\"end_rule\":\"";
+    s += borrow_end_name(b.end_rule);
+    s += "\",\"location\":";
+    append_json_string(s, m.str(b.location));
+    s += '}';
+    out_ << s;
+  }
+  for (const Move &mv : m.moves) {
+    s.clear();
+    s += n++ ? ",\n" : "\n";
+    s += "{\"from\":";
+    append_number(s, mv.from_id);
+    s += ",\"to\":";
+    if (mv.has_to_id)
+      append_number(s, mv.to_id);
+    else
+      s += "null";
+    s += ",\"relationship\":\"moves\",\"start\":";
+    append_number(s, mv.time);
+    s += ",\"end\":";
+    append_number(s, mv.time);
+    s += ",\"location\":";
+    append_json_string(s, m.str(mv.location));
+    s += '}';
+    out_ << s;
+  }
+
+  s = "\n],\n\"metadata\":{\"total_variables\":";
+  append_number(s, m.variables.size());
+  s += ",\"total_relationships\":";
+  append_number(s, m.borrows.size() + m.moves.size());
+  s += ",\"immutable_borrows\":";
+  append_number(s, shared);
+  s += ",\"mutable_borrows\":";
+  append_number(s, mut);
+  s += ",\"unknown_mutability_borrows\":";
+  append_number(s, unknown);
+  s += ",\"moves\":";
+  append_number(s, m.moves.size());
+  s += ",\"total_events\":";
+  append_number(s, m.events);
+  s += ",\"threads\":";
+  append_number(s, m.threads.size());
+  s += ",\"lost_events\":";
+  append_number(s, m.lost_events.value_or(0));
+  s += "}}\n";
+  out_ << s;
+}
+
+} // namespace borrowscope

@@ -1,0 +1,44 @@
+// The extension point for `borrowscope check`: findings about a trace
+// (use after drop, conflicting borrows, ...). The check library is not part
+// of this build yet; until one is installed with set_checker(), run_checks()
+// says checks are not available and reports show no findings.
+#ifndef BORROWSCOPE_TOOL_FINDINGS_H
+#define BORROWSCOPE_TOOL_FINDINGS_H
+
+#include "OwnershipModel.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace borrowscope {
+
+struct Finding {
+  enum class Severity { Warning, Error };
+  Severity severity = Severity::Error;
+  std::string check;    ///< short id of the check, e.g. "use-after-drop"
+  std::string message;  ///< one line for people
+  std::string location; ///< file:line:column, as in the trace
+  uint64_t time = 0;    ///< ns, trace time of the offending event
+  std::vector<uint32_t> variables; ///< indices into OwnershipModel::variables
+  std::vector<uint32_t> borrows;   ///< indices into OwnershipModel::borrows
+};
+
+struct CheckResults {
+  bool available = false; ///< false: no check library in this build
+  std::vector<Finding> findings;
+};
+
+using Checker = std::vector<Finding> (*)(const OwnershipModel &);
+
+/// Installs the check library's entry point (call once, from main).
+void set_checker(Checker checker);
+
+/// Runs the installed checks over \p model.
+CheckResults run_checks(const OwnershipModel &model);
+
+std::string_view severity_name(Finding::Severity s);
+
+} // namespace borrowscope
+
+#endif

@@ -1,0 +1,312 @@
+// Events to variable instances, borrow intervals and moves (rules in the
+// header and docs/tool.md).
+#include "OwnershipModel.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace borrowscope {
+
+std::string_view borrow_end_name(BorrowEnd e) {
+  switch (e) {
+  case BorrowEnd::BorrowerDropped:
+    return "borrower dropped";
+  case BorrowEnd::Replaced:
+    return "replaced";
+  case BorrowEnd::CallReturned:
+    return "call returned";
+  case BorrowEnd::Instant:
+    return "instant";
+  case BorrowEnd::OwnerDropped:
+    return "owner dropped";
+  case BorrowEnd::Open:
+    return "open";
+  }
+  return "?";
+}
+
+uint64_t OwnershipModel::lifetime_end(const Variable &v) const {
+  if (v.has(Variable::Dropped))
+    return v.dropped;
+  return std::max(v.created, threads[v.thread_index].last);
+}
+
+uint32_t OwnershipModel::find_variable(uint64_t id) const {
+  auto it = variable_by_id.find(id);
+  return it == variable_by_id.end() ? no_index : it->second;
+}
+
+namespace {
+constexpr size_t max_examples = 5;
+// Mutual recursion could otherwise grow the list without bound.
+constexpr size_t max_pending_calls = 64;
+} // namespace
+
+ModelBuilder::ModelBuilder() = default;
+
+void ModelBuilder::on_header(const TraceHeader &h) { m_.header = h; }
+
+void ModelBuilder::note(const Event &e, std::string what) {
+  if (m_.anomalies.examples.size() < max_examples)
+    m_.anomalies.examples.push_back("events[" + std::to_string(e.index) +
+                                    "]: " + std::move(what));
+}
+
+uint32_t ModelBuilder::thread_index(uint64_t id, uint64_t timestamp) {
+  if (last_thread_index_ != no_index && last_thread_id_ == id)
+    return last_thread_index_;
+  auto [it, inserted] = thread_by_id_.try_emplace(id, uint32_t(m_.threads.size()));
+  if (inserted) {
+    Thread t;
+    t.id = id;
+    t.name = "thread " + std::to_string(id);
+    t.first = t.last = timestamp;
+    m_.threads.push_back(std::move(t));
+    pending_calls_.emplace_back();
+  }
+  last_thread_id_ = id;
+  last_thread_index_ = it->second;
+  return it->second;
+}
+
+// The instance an event refers to; one is made up (without Created) for ids
+// the trace never created, so that every borrow and move has both ends.
+uint32_t ModelBuilder::variable_for(uint64_t id, const Event &e, StrId name) {
+  uint32_t index = m_.find_variable(id);
+  if (index != no_index)
+    return index;
+  ++m_.anomalies.unknown_ids;
+  note(e, std::string(event_type_name(e.type)) + " refers to id " +
+              std::to_string(id) + ", which the trace never created");
+  Variable v;
+  v.id = id;
+  v.thread = e.thread;
+  v.thread_index = thread_index(e.thread, e.timestamp);
+  v.created = e.timestamp;
+  v.name = name;
+  v.function = m_.strings.intern(e.function);
+  index = uint32_t(m_.variables.size());
+  m_.variables.push_back(v);
+  m_.variable_by_id[id] = index;
+  return index;
+}
+
+// Call borrows: a callee's events extend the borrow; the caller's next event
+// ends it (see the header).
+void ModelBuilder::follow_calls(uint32_t thread, const Event &e,
+                                StrId function) {
+  std::vector<PendingCall> &pending = pending_calls_[thread];
+  for (size_t i = 0; i < pending.size();) {
+    if (pending[i].callee == function) {
+      Borrow &b = m_.borrows[pending[i].borrow];
+      b.end = e.timestamp;
+      b.end_rule = BorrowEnd::CallReturned;
+      ++i;
+    } else if (pending[i].caller == function) {
+      pending.erase(pending.begin() + std::ptrdiff_t(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
+void ModelBuilder::on_event(const Event &e) {
+  ++m_.events;
+  ++m_.events_by_type[size_t(e.type)];
+  if (m_.events == 1 || e.timestamp < m_.first_time)
+    m_.first_time = e.timestamp;
+  m_.last_time = std::max(m_.last_time, e.timestamp);
+
+  uint32_t ti = thread_index(e.thread, e.timestamp);
+  Thread &thread = m_.threads[ti];
+  if (e.timestamp < thread.last) {
+    ++m_.anomalies.time_backwards;
+    note(e, "timestamp goes backwards on thread " + std::to_string(e.thread));
+  }
+  thread.first = std::min(thread.first, e.timestamp);
+  thread.last = std::max(thread.last, e.timestamp);
+  ++thread.events;
+
+  StrId function = m_.strings.intern(e.function);
+  StrId location = m_.strings.intern(e.location);
+  follow_calls(ti, e, function);
+
+  switch (e.type) {
+  case EventType::New: {
+    uint32_t existing = m_.find_variable(e.var_id);
+    if (existing != no_index) {
+      ++m_.anomalies.created_twice;
+      note(e, "id " + std::to_string(e.var_id) + " is created twice");
+    }
+    Variable v;
+    v.id = e.var_id;
+    v.thread = e.thread;
+    v.thread_index = ti;
+    v.created = e.timestamp;
+    v.name = m_.strings.intern(e.var_name);
+    v.type = m_.strings.intern(e.type_name);
+    v.function = function;
+    v.location = location;
+    v.flags = Variable::Created;
+    m_.variable_by_id[e.var_id] = uint32_t(m_.variables.size());
+    m_.variables.push_back(v);
+    break;
+  }
+  case EventType::Drop: {
+    uint32_t index = variable_for(e.var_id, e, m_.strings.intern(e.var_name));
+    Variable &v = m_.variables[index];
+    if (v.has(Variable::Dropped)) {
+      ++m_.anomalies.dropped_twice;
+      note(e, "id " + std::to_string(e.var_id) + " is dropped twice");
+      break; // the first drop stands
+    }
+    if (!v.type)
+      v.type = m_.strings.intern(e.type_name);
+    v.flags |= Variable::Dropped | (e.unwind ? Variable::Unwound : 0);
+    v.dropped = std::max(e.timestamp, v.created);
+    v.drop_location = location;
+    break;
+  }
+  case EventType::Borrow: {
+    Borrow b;
+    b.owner_id = e.owner_id;
+    b.owner_name = m_.strings.intern(e.owner_name);
+    b.owner = variable_for(e.owner_id, e, b.owner_name);
+    b.borrower_name = m_.strings.intern(e.borrower_name);
+    if (e.borrower_id) {
+      b.has_borrower_id = true;
+      b.borrower_id = *e.borrower_id;
+      b.borrower = variable_for(*e.borrower_id, e, b.borrower_name);
+    }
+    b.start = b.end = e.timestamp;
+    b.thread = e.thread;
+    b.thread_index = ti;
+    b.event_index = e.index;
+    b.location = location;
+    b.function = function;
+    b.kind = e.borrower_kind;
+    b.mutability = e.mutability;
+    uint32_t index = uint32_t(m_.borrows.size());
+    if (b.kind == BorrowerKind::Call) {
+      b.end_rule = BorrowEnd::Instant;
+      std::vector<PendingCall> &pending = pending_calls_[ti];
+      // Recursion: the callee's events cannot be told from the caller's.
+      if (b.borrower_name != function) {
+        if (pending.size() >= max_pending_calls)
+          pending.erase(pending.begin());
+        pending.push_back({index, function, b.borrower_name});
+      }
+    }
+    m_.borrows.push_back(b);
+    break;
+  }
+  case EventType::Move: {
+    Move mv;
+    mv.from_id = e.from_id;
+    mv.from_name = m_.strings.intern(e.from_name);
+    mv.from = variable_for(e.from_id, e, mv.from_name);
+    mv.to_name = m_.strings.intern(e.to_name);
+    if (e.to_id) {
+      mv.has_to_id = true;
+      mv.to_id = *e.to_id;
+      mv.to = variable_for(*e.to_id, e, mv.to_name);
+    }
+    mv.time = e.timestamp;
+    mv.thread = e.thread;
+    mv.thread_index = ti;
+    mv.location = location;
+    mv.function = function;
+    m_.variables[mv.from].flags |= Variable::MovedOut;
+    m_.moves.push_back(mv);
+    break;
+  }
+  }
+}
+
+void ModelBuilder::on_trailer(const TraceTrailer &t) {
+  m_.event_count = t.event_count;
+  m_.lost_events = t.lost_events;
+  m_.complete = t.complete;
+  for (const ThreadInfo &info : t.threads) {
+    auto it = thread_by_id_.find(info.id);
+    uint32_t index;
+    if (it == thread_by_id_.end()) {
+      // A thread listed without events still gets a track.
+      index = uint32_t(m_.threads.size());
+      thread_by_id_.emplace(info.id, index);
+      Thread th;
+      th.id = info.id;
+      th.first = th.last = m_.last_time;
+      m_.threads.push_back(std::move(th));
+      pending_calls_.emplace_back();
+    } else {
+      index = it->second;
+    }
+    Thread &th = m_.threads[index];
+    th.listed = true;
+    th.os_tid = info.os_tid;
+    th.listed_events = info.events;
+    if (!info.name.empty())
+      th.name = info.name;
+  }
+}
+
+void ModelBuilder::resolve_borrow_ends() {
+  std::vector<Borrow> &borrows = m_.borrows;
+  // Borrows stored into variables, by borrower and time: each one ends where
+  // the next into the same borrower starts.
+  std::vector<uint32_t> by_borrower;
+  for (uint32_t i = 0; i < borrows.size(); ++i)
+    if (borrows[i].kind == BorrowerKind::Variable &&
+        borrows[i].borrower != no_index)
+      by_borrower.push_back(i);
+  std::sort(by_borrower.begin(), by_borrower.end(), [&](uint32_t a, uint32_t b) {
+    const Borrow &x = borrows[a], &y = borrows[b];
+    return std::tie(x.borrower, x.start, x.event_index) <
+           std::tie(y.borrower, y.start, y.event_index);
+  });
+  for (size_t k = 0; k < by_borrower.size(); ++k) {
+    Borrow &b = borrows[by_borrower[k]];
+    const Variable &borrower = m_.variables[b.borrower];
+    bool next_same = k + 1 < by_borrower.size() &&
+                     borrows[by_borrower[k + 1]].borrower == b.borrower;
+    if (next_same) {
+      b.end = borrows[by_borrower[k + 1]].start;
+      b.end_rule = BorrowEnd::Replaced;
+    } else if (borrower.has(Variable::Dropped)) {
+      b.end = borrower.dropped;
+      b.end_rule = BorrowEnd::BorrowerDropped;
+    } else {
+      b.end_rule = BorrowEnd::Open;
+    }
+  }
+  for (Borrow &b : borrows) {
+    bool by_variable = b.kind == BorrowerKind::Variable && b.borrower != no_index;
+    if (!by_variable && b.kind != BorrowerKind::Call) {
+      // Returned, escaped, or a variable borrow without a borrower id.
+      const Variable &owner = m_.variables[b.owner];
+      if (owner.has(Variable::Dropped)) {
+        b.end = owner.dropped;
+        b.end_rule = BorrowEnd::OwnerDropped;
+      } else {
+        b.end_rule = BorrowEnd::Open;
+      }
+    }
+    if (b.end_rule == BorrowEnd::Open)
+      b.end = m_.threads[b.thread_index].last;
+    b.end = std::max(b.end, b.start);
+  }
+}
+
+OwnershipModel ModelBuilder::take() {
+  resolve_borrow_ends();
+  return std::move(m_);
+}
+
+OwnershipModel load_model(const std::string &path, ReadOptions options) {
+  ModelBuilder builder;
+  read_trace_file(path, builder, options);
+  return builder.take();
+}
+
+} // namespace borrowscope
