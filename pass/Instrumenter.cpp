@@ -70,7 +70,8 @@ std::string describeSite(const SiteInfo &S) {
   }
 }
 
-/// A call that may take a while; the clock is read again after it.
+/// A call that may take a while (and may record events of its own): the
+/// clock is read again after it.
 bool endsClockRun(const Instruction &I) {
   return isa<CallBase>(I) && !isa<IntrinsicInst>(I);
 }
@@ -188,23 +189,50 @@ private:
     Plan[Before].push_back(E);
   }
 
+  /// Emits the planned events block by block. A run is the events between
+  /// two calls: it opens with one begin(n) (a clock read and one check for
+  /// room), and reserves again every BS_MAX_GROUP events.
   void emit() {
     for (BasicBlock &BB : F) {
       SmallVector<Instruction *, 32> Original;
       for (Instruction &I : BB)
         Original.push_back(&I);
-      Value *Clock = nullptr;
-      for (Instruction *I : Original) {
-        if (auto It = Plan.find(I); It != Plan.end()) {
-          IRBuilder<> B(I);
-          B.SetCurrentDebugLocation(debugLocFor(*I));
+      for (size_t First = 0; First < Original.size();) {
+        size_t End = First;
+        while (End < Original.size() && !endsClockRun(*Original[End]))
+          ++End;
+        if (End < Original.size())
+          ++End; // the call itself may have events before it
+        emitRun(ArrayRef(Original).slice(First, End - First));
+        First = End;
+      }
+    }
+  }
+
+  void emitRun(ArrayRef<Instruction *> Run) {
+    unsigned Remaining = 0;
+    for (Instruction *I : Run)
+      if (auto It = Plan.find(I); It != Plan.end())
+        Remaining += It->second.size();
+    Value *Clock = nullptr;
+    unsigned Reserved = 0;
+    for (Instruction *I : Run) {
+      auto It = Plan.find(I);
+      if (It == Plan.end())
+        continue;
+      IRBuilder<> B(I);
+      B.SetCurrentDebugLocation(debugLocFor(*I));
+      for (const PlannedEvent &E : It->second) {
+        if (Reserved == 0) {
+          Reserved = std::min<unsigned>(Remaining, BS_MAX_GROUP);
           if (!Clock)
-            Clock = B.CreateCall(Hot.Clock, {}, "bs.clock");
-          for (const PlannedEvent &E : It->second)
-            emitEvent(B, Clock, E);
+            Clock = B.CreateCall(Hot.Begin, {B.getInt32(Reserved)}, "bs.clock");
+          else
+            B.CreateCall(Hot.Reserve, {Clock, B.getInt32(Reserved)});
         }
-        if (endsClockRun(*I))
-          Clock = nullptr;
+        emitEvent(B, Clock, E);
+        --Reserved;
+        --Remaining;
       }
     }
   }

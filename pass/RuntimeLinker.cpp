@@ -27,13 +27,20 @@ namespace borrowscope {
 
 namespace {
 
-constexpr const char *ClockName = "__borrowscope_hot_clock";
+constexpr const char *BeginName = "__borrowscope_hot_begin";
+constexpr const char *ReserveName = "__borrowscope_hot_reserve";
 constexpr const char *NewName = "__borrowscope_hot_new";
 constexpr const char *BorrowName = "__borrowscope_hot_borrow";
 constexpr const char *MoveName = "__borrowscope_hot_move";
 constexpr const char *DropName = "__borrowscope_hot_drop";
-constexpr const char *Names[] = {ClockName, NewName, BorrowName, MoveName,
-                                 DropName};
+constexpr const char *Names[] = {BeginName, ReserveName, NewName,
+                                 BorrowName, MoveName,  DropName};
+
+HotPath lookUp(Module &M) {
+  return {M.getFunction(BeginName),  M.getFunction(ReserveName),
+          M.getFunction(NewName),    M.getFunction(BorrowName),
+          M.getFunction(MoveName),   M.getFunction(DropName)};
+}
 
 void prepareForInlining(Function &F) {
   F.setLinkage(GlobalValue::InternalLinkage);
@@ -48,8 +55,7 @@ void prepareForInlining(Function &F) {
 std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
   // Already linked (e.g. opt -passes=borrowscope,borrowscope).
   if (Function *F = M.getFunction(NewName); F && !F->isDeclaration())
-    return HotPath{M.getFunction(ClockName), F, M.getFunction(BorrowName),
-                   M.getFunction(MoveName), M.getFunction(DropName)};
+    return lookUp(M);
 
   StringRef Bytes(reinterpret_cast<const char *>(HotPathBitcode),
                   sizeof(HotPathBitcode));
@@ -82,11 +88,9 @@ std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
     return std::nullopt;
   }
 
-  HotPath Result{M.getFunction(ClockName), M.getFunction(NewName),
-                 M.getFunction(BorrowName), M.getFunction(MoveName),
-                 M.getFunction(DropName)};
-  for (Function *F :
-       {Result.Clock, Result.New, Result.Borrow, Result.Move, Result.Drop}) {
+  HotPath Result = lookUp(M);
+  for (Function *F : {Result.Begin, Result.Reserve, Result.New, Result.Borrow,
+                      Result.Move, Result.Drop}) {
     if (!F || F->isDeclaration()) {
       Error = "the hot path did not link";
       return std::nullopt;

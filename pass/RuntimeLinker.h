@@ -11,7 +11,8 @@ namespace borrowscope {
 /// The hot-path functions as they exist in the instrumented module: internal
 /// and always_inline, so that no event costs a call.
 struct HotPath {
-  llvm::Function *Clock = nullptr;
+  llvm::Function *Begin = nullptr;   ///< opens a group: clock + room for n
+  llvm::Function *Reserve = nullptr; ///< room for n more in an open group
   llvm::Function *New = nullptr;
   llvm::Function *Borrow = nullptr;
   llvm::Function *Move = nullptr;

@@ -37,13 +37,24 @@ std::string nameWithoutDebugInfo(const AllocaInst &AI) {
   return Name.str();
 }
 
+/// Without debug info only the IR type is known: "i32", "struct pair".
 std::string llvmTypeName(Type *T) {
+  if (auto *ST = dyn_cast<StructType>(T); ST && ST->hasName()) {
+    StringRef Name = ST->getName();
+    for (auto [Prefix, Spelling] : {std::pair{"struct.", "struct "},
+                                    std::pair{"union.", "union "},
+                                    std::pair{"class.", ""}})
+      if (Name.consume_front(Prefix))
+        return Spelling + Name.str();
+    return Name.str();
+  }
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return llvmTypeName(AT->getElementType()) + "[" +
+           utostr(AT->getNumElements()) + "]";
   std::string S;
   raw_string_ostream OS(S);
   T->print(OS);
-  StringRef Name(S);
-  Name.consume_front("%");
-  return Name.str();
+  return S;
 }
 
 /// The column of the declaration. #dbg_assign markers (-O1 and above) carry

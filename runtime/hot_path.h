@@ -3,13 +3,16 @@
  *
  * These functions are compiled to bitcode, embedded in the plugin and linked
  * into each instrumented module, where the inliner folds them into the user's
- * code (pass/RuntimeLinker.cpp). Per event that leaves a few loads and stores
- * into a thread-local buffer: no call, no lock, no allocation. The only call is
- * __borrowscope_refill_v1, once per buffer.
+ * code (pass/RuntimeLinker.cpp). Per event that leaves a few stores into a
+ * thread-local buffer: no call, no lock, no allocation, no branch.
  *
- * The clock is read once per group of events at one program point (the pass
- * decides the groups) because reading the cycle counter costs more than
- * recording an event.
+ * The pass groups the events of a straight run of code (no call between
+ * them) and opens each group with __borrowscope_hot_begin(n), which reads the
+ * cycle counter once and makes room for n records with a single, rarely taken
+ * branch into the out-of-line slow path. The appends after it cannot run out
+ * of space. Reading the clock once per group matters: it costs more than an
+ * event. One branch per group instead of one per event also keeps huge
+ * functions cheap to compile (fewer basic blocks).
  *
  * Unit tests include this header directly (BS_HOT is then plain static inline).
  */
@@ -24,53 +27,61 @@
 
 #define BS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
+/* Writes one record at cur; `keep` decides whether it counts. Branch-free:
+   a record that does not count is overwritten by the next one. */
 static inline __attribute__((always_inline)) void
-bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b) {
+bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b, int keep) {
   struct bs_thread_state *t = &__borrowscope_thread;
   struct bs_event *e = t->cur;
-  if (BS_UNLIKELY(e == t->end))
-    e = __borrowscope_refill_v1();
   e->clock = clock;
   e->site = site;
   e->a = a;
   e->b = b;
   /* Release: a thread that exports the trace reads `cur` and then the records
      before it. On x86 this is a plain store. */
-  __atomic_store_n(&t->cur, e + 1, __ATOMIC_RELEASE);
+  __atomic_store_n(&t->cur, e + keep, __ATOMIC_RELEASE);
 }
 
-BS_HOT uint32_t __borrowscope_hot_clock(void) {
+/* Opens a group of up to BS_MAX_GROUP events: returns the clock, and leaves
+   room for n records. */
+BS_HOT uint32_t __borrowscope_hot_begin(uint32_t n) {
+  struct bs_thread_state *t = &__borrowscope_thread;
   uint64_t now = __builtin_readcyclecounter();
-  if (BS_UNLIKELY((uint32_t)(now >> 32) != __borrowscope_thread.clock_high))
-    __borrowscope_clock_high_v1(now);
+  uint64_t room = (uint64_t)(t->end - t->cur);
+  if (BS_UNLIKELY(((uint32_t)(now >> 32) != t->clock_high) | (room < n)))
+    __borrowscope_slow_v1(now, n);
   return (uint32_t)now;
 }
 
+/* Makes room for n more records in a group that already has its clock. */
+BS_HOT void __borrowscope_hot_reserve(uint32_t clock, uint32_t n) {
+  struct bs_thread_state *t = &__borrowscope_thread;
+  if (BS_UNLIKELY((uint64_t)(t->end - t->cur) < n))
+    __borrowscope_slow_v1(((uint64_t)t->clock_high << 32) | clock, n);
+}
+
 BS_HOT uint32_t __borrowscope_hot_new(uint32_t clock, uint32_t site) {
+  /* After 2^32 instances a thread's counter wraps; id 0 then reads as "no
+     instance" for that one instance (see docs/design.md). */
   uint32_t id = ++__borrowscope_thread.next_id;
-  if (BS_UNLIKELY(id == 0)) /* 0 means "no instance"; skip it on wrap */
-    id = ++__borrowscope_thread.next_id;
-  bs_append(clock, site, id, 0);
+  bs_append(clock, site, id, 0, 1);
   return id;
 }
 
+/* Owner id 0: the variable is not live on this path; nothing to record. */
 BS_HOT void __borrowscope_hot_borrow(uint32_t clock, uint32_t site,
                                      uint32_t owner, uint32_t borrower) {
-  if (owner != 0)
-    bs_append(clock, site, owner, borrower);
+  bs_append(clock, site, owner, borrower, owner != 0);
 }
 
 BS_HOT void __borrowscope_hot_move(uint32_t clock, uint32_t site,
                                    uint32_t from, uint32_t to) {
-  if (from != 0)
-    bs_append(clock, site, from, to);
+  bs_append(clock, site, from, to, from != 0);
 }
 
-/* Id 0 is "not live on this path" (a lifetime end without a start, or an
-   instance already dropped): nothing to record. */
+/* Id 0: a lifetime end without a start, or an instance already dropped. */
 BS_HOT void __borrowscope_hot_drop(uint32_t clock, uint32_t site, uint32_t id) {
-  if (id != 0)
-    bs_append(clock, site, id, 0);
+  bs_append(clock, site, id, 0, id != 0);
 }
 
 #endif /* BORROWSCOPE_HOT_PATH_H */

@@ -2,6 +2,8 @@
 #ifndef BORROWSCOPE_RUNTIME_OPTIONS_H
 #define BORROWSCOPE_RUNTIME_OPTIONS_H
 
+#include "borrowscope/abi.h"
+
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
@@ -19,6 +21,9 @@ struct Options {
   uint32_t buffer_events = 1u << 15;
 
   static constexpr uint32_t min_buffer_events = 64;
+  // A fresh buffer starts with a clock record and must then hold the largest
+  // group of events and another clock record.
+  static_assert(min_buffer_events >= BS_MAX_GROUP + 2);
   static constexpr uint32_t max_buffer_events = 1u << 24;
 
   /// Reads the environment. Invalid values are reported with one line each

@@ -44,7 +44,8 @@ __thread ThreadRecord *t_record __attribute__((tls_model("initial-exec")));
 // instrumented allocator re-entering it must not deadlock on `lock`.
 __thread bool t_busy __attribute__((tls_model("initial-exec")));
 // Where events go while the runtime cannot take them (re-entry, no memory).
-__thread bs_event t_scratch __attribute__((tls_model("initial-exec")));
+// Shared by all threads: what is written here is never read.
+bs_event sink[BS_MAX_GROUP + 1];
 
 struct Busy {
   Busy() {
@@ -94,36 +95,40 @@ void on_thread_exit(void *arg) {
   Busy busy;
   write_records_locked(*r);
   runtime->threads.detach(*r);
-  // Events from later destructors of this thread find no buffer and come back
-  // through refill, which gives the thread a new one.
+  // Events from later destructors of this thread find no room and come back
+  // through the slow path, which gives the thread a new buffer.
   __borrowscope_thread.cur = __borrowscope_thread.end = nullptr;
 }
 
-bs_event *scratch_slot() {
-  __borrowscope_thread.cur = &t_scratch;
-  __borrowscope_thread.end = &t_scratch + 1;
-  return &t_scratch;
+void use_sink() {
+  __borrowscope_thread.cur = sink;
+  __borrowscope_thread.end = sink + BS_MAX_GROUP + 1;
 }
 
-bs_event *refill_locked() {
+/// Gives the calling thread an empty buffer (writing out the full one). The
+/// buffer starts with the clock's high half, so that the writer stays in step
+/// even if records went to the sink meanwhile.
+bool refill_locked() {
   ThreadRecord *r = t_record;
   if (!r) {
     r = runtime->threads.attach(runtime->options.buffer_events);
     if (!r)
-      return nullptr;
+      return false;
     t_record = r;
     pthread_setspecific(runtime->exit_key, r);
   } else if (!r->buffer) {
     if (!runtime->threads.reattach(*r))
-      return nullptr;
+      return false;
     pthread_setspecific(runtime->exit_key, r);
   } else {
     write_records_locked(*r);
   }
-  __borrowscope_thread.cur = r->buffer;
-  __borrowscope_thread.end = r->buffer + r->capacity;
+  bs_thread_state &s = __borrowscope_thread;
+  r->buffer[0] = {0, BS_SITE_CLOCK_HIGH, s.clock_high, 0};
   r->flushed = r->buffer;
-  return r->buffer;
+  s.end = r->buffer + r->capacity;
+  __atomic_store_n(&s.cur, r->buffer + 1, __ATOMIC_RELEASE);
+  return true;
 }
 
 void finish_locked() {
@@ -191,25 +196,27 @@ __attribute__((destructor(101))) void stop_runtime() {
 
 using namespace borrowscope;
 
-BS_EXPORT bs_event *__borrowscope_refill_v1(void) {
-  if (t_busy || !runtime)
-    return scratch_slot();
-  bs_event *slot;
-  {
-    Busy busy;
-    slot = refill_locked();
-  }
-  return slot ? slot : scratch_slot();
-}
-
-BS_EXPORT void __borrowscope_clock_high_v1(uint64_t now) {
+BS_EXPORT void __borrowscope_slow_v1(uint64_t now, uint32_t n) {
   bs_thread_state &s = __borrowscope_thread;
-  s.clock_high = uint32_t(now >> 32);
-  bs_event *e = s.cur;
-  if (e == s.end)
-    e = __borrowscope_refill_v1();
-  *e = {0, BS_SITE_CLOCK_HIGH, s.clock_high, 0};
-  __atomic_store_n(&s.cur, e + 1, __ATOMIC_RELEASE);
+  uint32_t high = uint32_t(now >> 32);
+  bool new_high = high != s.clock_high;
+  s.clock_high = high;
+  uint64_t need = uint64_t(n) + 1; // room for the clock record too
+  if (uint64_t(s.end - s.cur) < need) {
+    bool refilled = false;
+    if (runtime && !t_busy) {
+      Busy busy;
+      refilled = refill_locked(); // starts with the clock record
+    }
+    if (!refilled)
+      use_sink();
+    return;
+  }
+  if (new_high) {
+    bs_event *e = s.cur;
+    *e = {0, BS_SITE_CLOCK_HIGH, high, 0};
+    __atomic_store_n(&s.cur, e + 1, __ATOMIC_RELEASE);
+  }
 }
 
 BS_EXPORT void __borrowscope_register_module_v1(const bs_site *sites,

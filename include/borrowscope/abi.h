@@ -95,7 +95,7 @@ struct bs_event {
 /* Per-thread hot state. initial-exec TLS: no __tls_get_addr per event. */
 struct bs_thread_state {
   struct bs_event *cur; /* next free record */
-  struct bs_event *end; /* one past the buffer; cur == end means "refill" */
+  struct bs_event *end; /* one past the buffer */
   uint32_t next_id;     /* last instance id handed out on this thread */
   uint32_t clock_high;  /* high half of the clock as last recorded */
 };
@@ -103,9 +103,15 @@ struct bs_thread_state {
 extern __thread struct bs_thread_state __borrowscope_thread
     __attribute__((tls_model("initial-exec")));
 
-/* Slow path, out of line in the runtime library. */
-struct bs_event *__borrowscope_refill_v1(void);
-void __borrowscope_clock_high_v1(uint64_t now);
+/* The most records one group of events reserves at once; the pass splits
+   longer groups. The slow path guarantees this much room (plus a clock
+   record), so buffers hold at least 2 * BS_MAX_GROUP records. */
+#define BS_MAX_GROUP 32
+
+/* Slow path, out of line in the runtime library: makes room for n records
+   (writing out the full buffer), and records the clock's high half if it
+   changed. Afterwards end - cur >= n. */
+void __borrowscope_slow_v1(uint64_t now, uint32_t n);
 
 /* Called from each instrumented module's constructor and destructor. */
 void __borrowscope_register_module_v1(const struct bs_site *sites,

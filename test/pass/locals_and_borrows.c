@@ -51,13 +51,13 @@ int locals(int n) {
 // IR: %n.bsid = alloca i32
 // IR: %arr.bsid = alloca i32
 // The parameter (no lifetime markers) is created after the alloca prefix.
-// IR: %[[CLK:.*]] = call i32 @__borrowscope_hot_clock()
+// IR: %[[CLK:.*]] = call i32 @__borrowscope_hot_begin(i32 [[N:[0-9]+]])
 // IR: %[[ID:.*]] = call i32 @__borrowscope_hot_new(i32 %[[CLK]],
 // IR-NEXT: store i32 %[[ID]], ptr %n.bsid
 // A variable with markers is created after its lifetime.start; no call since
 // the last clock read, so the events share it.
 // IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[SCALAR:[0-9]+]])
-// IR-NOT: call i32 @__borrowscope_hot_clock()
+// IR-NOT: call i32 @__borrowscope_hot_begin(
 // IR: call i32 @__borrowscope_hot_new(i32 %[[CLK]],
 // The borrow of scalar by ptr loads both ids just before the store.
 // IR: %bs.owner = load i32, ptr %scalar.bsid
@@ -66,7 +66,7 @@ int locals(int n) {
 // IR-NEXT: store ptr %[[SCALAR]], ptr
 // After a call, the clock is read again.
 // IR: call void @take(
-// IR: %[[CLK3:.*]] = call i32 @__borrowscope_hot_clock()
+// IR: %[[CLK3:.*]] = call i32 @__borrowscope_hot_begin(i32 1)
 // IR: call void @__borrowscope_hot_borrow(i32 %[[CLK3]],
 // IR-NEXT: call void @take(
 // Drops before lifetime.end clear the slot.

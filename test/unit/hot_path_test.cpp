@@ -40,12 +40,12 @@ struct Module {
               make_site(BS_SITE_DROP, function)} {
     __borrowscope_register_module_v1(sites, 3, &base);
   }
-  // new, borrow, drop of one instance
+  // new, borrow, drop of one instance, as two groups
   void cycle() {
-    uint32_t clock = __borrowscope_hot_clock();
+    uint32_t clock = __borrowscope_hot_begin(2);
     uint32_t id = __borrowscope_hot_new(clock, base + 0);
     __borrowscope_hot_borrow(clock, base + 1, id, 0);
-    __borrowscope_hot_drop(__borrowscope_hot_clock(), base + 2, id);
+    __borrowscope_hot_drop(__borrowscope_hot_begin(1), base + 2, id);
   }
   bs_site sites[3];
   uint32_t base = 0;
@@ -90,7 +90,7 @@ TEST(HotPath, IdsOnAFreshThreadStartAtOne) {
   Module m("fresh");
   std::vector<uint32_t> ids;
   std::thread([&] {
-    uint32_t clock = __borrowscope_hot_clock();
+    uint32_t clock = __borrowscope_hot_begin(3);
     for (int i = 0; i < 3; ++i)
       ids.push_back(__borrowscope_hot_new(clock, m.base));
   }).join();
@@ -99,7 +99,7 @@ TEST(HotPath, IdsOnAFreshThreadStartAtOne) {
 
 TEST(HotPath, IdZeroIsNotRecorded) {
   Module m("zero");
-  uint32_t clock = __borrowscope_hot_clock();
+  uint32_t clock = __borrowscope_hot_begin(3);
   __borrowscope_hot_drop(clock, m.base + 2, 0);
   __borrowscope_hot_borrow(clock, m.base + 1, 0, 5);
   __borrowscope_hot_move(clock, m.base + 1, 0, 5);
@@ -137,6 +137,37 @@ TEST(HotPath, ThreadExitWritesAPartialBuffer) {
       m.cycle();
   }).join();
   EXPECT_EQ(exported_events("exit").size(), 15u);
+}
+
+TEST(HotPath, ReserveMakesRoomForLongGroups) {
+  Module m("reserve");
+  // One group of 3 * 100 events, reserved BS_MAX_GROUP at a time as the pass
+  // does, across many 64-record buffers.
+  uint32_t clock = __borrowscope_hot_begin(BS_MAX_GROUP);
+  unsigned reserved = BS_MAX_GROUP;
+  std::vector<uint32_t> ids;
+  for (int i = 0; i < 300; ++i) {
+    if (reserved == 0) {
+      __borrowscope_hot_reserve(clock, BS_MAX_GROUP);
+      reserved = BS_MAX_GROUP;
+    }
+    if (i % 3 == 0)
+      ids.push_back(__borrowscope_hot_new(clock, m.base));
+    else if (i % 3 == 1)
+      __borrowscope_hot_borrow(clock, m.base + 1, ids.back(), 0);
+    else
+      __borrowscope_hot_drop(clock, m.base + 2, ids.back());
+    --reserved;
+  }
+  std::vector<json::object> events = exported_events("reserve");
+  ASSERT_EQ(events.size(), 300u);
+  for (size_t i = 0; i < events.size(); i += 3) {
+    EXPECT_EQ(events[i].at("type"), "New");
+    EXPECT_EQ(events[i + 2].at("type"), "Drop");
+    EXPECT_EQ(events[i + 2].at("var_id"), events[i].at("var_id"));
+    // One clock read: one timestamp for the whole group.
+    EXPECT_EQ(events[i].at("timestamp"), events[0].at("timestamp"));
+  }
 }
 
 TEST(HotPath, ExportNeedsAPath) {
