@@ -28,6 +28,11 @@ Output::~Output() {
 }
 
 void Output::flush() {
+  if (memory_) {
+    memory_->append(buffer_);
+    buffer_.clear();
+    return;
+  }
   if (!buffer_.empty() &&
       std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
     throw OutputError("cannot write " + path_ + ": " + std::strerror(errno));
@@ -37,6 +42,8 @@ void Output::flush() {
 void Output::close() {
   flush();
   closed_ = true;
+  if (memory_)
+    return;
   if (file_ == stdout) {
     if (std::fflush(stdout) != 0)
       throw OutputError("cannot write to stdout: " +

@@ -1,5 +1,6 @@
 // Where an export goes: a file (written to a temporary name and renamed when
-// complete, so a failed export never leaves half a file) or stdout ("-").
+// complete, so a failed export never leaves half a file), stdout ("-"), or a
+// string in memory.
 // Buffered; errors are thrown as OutputError with a one-line message.
 #ifndef BORROWSCOPE_TOOL_OUTPUT_H
 #define BORROWSCOPE_TOOL_OUTPUT_H
@@ -20,6 +21,8 @@ class Output {
 public:
   /// Opens \p path for writing ("-" is stdout).
   explicit Output(std::string path);
+  /// Appends to *\p text instead (tests, the fuzzer).
+  explicit Output(std::string *text) : path_("(memory)"), memory_(text) {}
   ~Output();
   Output(const Output &) = delete;
   Output &operator=(const Output &) = delete;
@@ -44,6 +47,7 @@ private:
   std::string path_, temp_path_;
   std::FILE *file_ = nullptr;
   std::string buffer_;
+  std::string *memory_ = nullptr;
   bool closed_ = false;
 };
 

@@ -10,7 +10,8 @@ std::string format_duration(uint64_t ns) {
   static const char *const units[] = {"µs", "ms", "s"};
   double value = double(ns) / 1000.0;
   int unit = 0;
-  while (unit < 2 && value >= 999.95) {
+  // 999.5 would print as "1000": that is the next unit's 1.00.
+  while (unit < 2 && value >= 999.5) {
     value /= 1000.0;
     ++unit;
   }

@@ -167,8 +167,8 @@ std::string describe(ValueKind k) {
   switch (k) {
   case ValueKind::String: return "a string";
   case ValueKind::Integer: return "a number";
-  case ValueKind::Negative: return "a negative number";
-  case ValueKind::Fraction: return "a non-integer number";
+  case ValueKind::Negative: return "a number";
+  case ValueKind::Fraction: return "a number";
   case ValueKind::Bool: return "a boolean";
   case ValueKind::Null: return "null";
   case ValueKind::Object: return "an object";
@@ -269,6 +269,7 @@ public:
     return unsigned_value(v, ec);
   }
   bool on_double(double, json::string_view text, json::error_code &ec) {
+    // Fractions, exponents and integers beyond 64 bits all arrive here.
     number_text_ = text;
     return scalar(ValueKind::Fraction, ec);
   }
@@ -422,6 +423,8 @@ private:
 
   bool close(json::error_code &ec) {
     Frame::Kind kind = stack_.back().kind;
+    if (kind == Frame::Thread && !thread_seen_id_)
+      return fail(ec, where() + "no \"id\"");
     stack_.pop_back();
     switch (kind) {
     case Frame::Event:
@@ -432,8 +435,6 @@ private:
       events_done_ = true;
       break;
     case Frame::Thread:
-      if (!thread_seen_id_)
-        return fail(ec, where() + "no \"id\"");
       trailer_.threads.push_back(std::move(thread_));
       break;
     case Frame::Top:
@@ -453,7 +454,8 @@ private:
       return fail(ec, "\"event_count\" is " +
                           std::to_string(*trailer_.event_count) +
                           " but \"events\" has " +
-                          std::to_string(events_read_) + " entries");
+                          std::to_string(events_read_) +
+                          (events_read_ == 1 ? " entry" : " entries"));
     trailer_.complete = true;
     trailer_.events_read = events_read_;
     sink_.on_trailer(trailer_);
@@ -491,10 +493,11 @@ private:
     }
   }
 
+  // What was found instead: the number itself when it is one that does not
+  // fit (negative, fractional, exponent, beyond 64 bits).
   std::string found(ValueKind kind) const {
     if (kind == ValueKind::Negative || kind == ValueKind::Fraction)
-      return describe(kind) + " (" + std::string(number_text_.substr(0, 40)) +
-             ")";
+      return std::string(number_text_.substr(0, 40));
     return describe(kind);
   }
 
@@ -865,6 +868,18 @@ TraceReader::~TraceReader() = default;
 void TraceReader::feed(std::string_view bytes) {
   Impl &m = *impl_;
   while (!bytes.empty()) {
+    if (m.parser.done()) {
+      // After the document only white space may follow; the parser would
+      // otherwise start on a second document.
+      size_t text = bytes.find_first_not_of(" \t\r\n");
+      m.count(bytes.substr(0, text));
+      if (text != std::string_view::npos)
+        throw TraceError(TraceError::Kind::Syntax,
+                         "invalid JSON at line " + std::to_string(m.line) +
+                             ", column " + std::to_string(m.column) +
+                             ": more data after the trace");
+      return;
+    }
     json::error_code ec;
     size_t n = m.parser.write_some(true, bytes.data(), bytes.size(), ec);
     m.count(bytes.substr(0, n));
@@ -903,7 +918,8 @@ void TraceReader::finish() {
         h.events_done()
             ? "truncated after the events: the trace has no end"
             : "truncated after " + std::to_string(h.events_read()) +
-                  " events: the trace has no end (the program was killed "
+                  (h.events_read() == 1 ? " event" : " events") +
+                  ": the trace has no end (the program was killed "
                   "or called _exit before it finished)");
   }
   throw TraceError(TraceError::Kind::Truncated,
