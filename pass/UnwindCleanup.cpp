@@ -1,6 +1,7 @@
 //===- UnwindCleanup.cpp - Make unwinding leave through a resume ----------===//
 #include "UnwindCleanup.h"
 #include "llvm/IR/EHPersonalities.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -70,6 +71,9 @@ bool routeUnwindingThroughCleanup(Function &F, bool IsCxx) {
   LLVMContext &C = F.getContext();
   BasicBlock *Cleanup = BasicBlock::Create(C, "borrowscope.unwind", &F);
   IRBuilder<> B(Cleanup);
+  // Line 0: the pad belongs to no statement, but to the function's scope.
+  if (DISubprogram *SP = F.getSubprogram())
+    B.SetCurrentDebugLocation(DILocation::get(C, 0, 0, SP));
   Type *ExnTy = StructType::get(PointerType::getUnqual(C), B.getInt32Ty());
   LandingPadInst *LP = B.CreateLandingPad(ExnTy, 0, "borrowscope.exn");
   LP->setCleanup(true);
