@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Where a program's events come from: reads a BorrowScope trace (a file, or
+`-` for stdin, so that a program can stream into it) and prints, for the
+first --limit events:
+
+  - events by type, and clock groups (runs of events of one thread that share
+    a timestamp, i.e. one cycle-counter read) with their mean size,
+  - instances that were never borrowed between their New and their Drop
+    (variables whose address is never lent: events a "borrowed variables
+    only" mode would not record),
+  - the sites that record the most events (function, variable, kind).
+
+  BORROWSCOPE_OUTPUT=/dev/fd/3 ./prog 3>&1 >/dev/null | bench/trace_stats.py -
+
+Relies on the writer's one-event-per-line layout (docs/trace-format.md) and
+stops reading after --limit events (the program then gets SIGPIPE).
+"""
+import argparse
+import collections
+import json
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("trace")
+    ap.add_argument("--limit", type=int, default=2_000_000)
+    ap.add_argument("--top", type=int, default=8)
+    args = ap.parse_args()
+
+    f = sys.stdin if args.trace == "-" else open(args.trace, encoding="utf-8")
+    by_type = collections.Counter()
+    by_site = collections.Counter()
+    groups = 0
+    last = {}  # thread -> timestamp of its previous event
+    borrowed = set()
+    live = set()
+    unborrowed = instances = 0
+    n = 0
+    for line in f:
+        line = line.strip().rstrip(",")
+        if not line.startswith('{"type"'):
+            continue
+        e = json.loads(line)
+        n += 1
+        t = e["type"]
+        by_type[t] += 1
+        thread = e["thread"]
+        if last.get(thread) != e["timestamp"]:
+            groups += 1
+            last[thread] = e["timestamp"]
+        name = e.get("var_name") or f"{e.get('owner_name')}->{e.get('borrower_name')}"
+        by_site[(t, e["function"], name)] += 1
+        if t == "New":
+            live.add(e["var_id"])
+            instances += 1
+        elif t == "Borrow":
+            borrowed.add(e["owner_id"])
+        elif t == "Drop":
+            v = e["var_id"]
+            if v in live:
+                live.discard(v)
+                if v not in borrowed:
+                    unborrowed += 1
+                borrowed.discard(v)
+        if n >= args.limit:
+            break
+
+    print(f"events {n}: " + ", ".join(f"{k} {v} ({100 * v / n:.0f}%)"
+                                      for k, v in by_type.most_common()))
+    print(f"clock groups {groups}: {n / max(groups, 1):.2f} events per clock read")
+    dropped = instances - len(live)
+    print(f"instances dropped {dropped}: never borrowed {unborrowed} "
+          f"({100 * unborrowed / max(dropped, 1):.0f}%)")
+    print("top sites:")
+    for (t, fn, name), c in by_site.most_common(args.top):
+        print(f"  {100 * c / n:5.1f}%  {t:6} {name}  in {fn}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
