@@ -23,8 +23,9 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-sync", "--hide-scrollbars", "--mute-audio",
          "--disable-extensions", "--disable-default-apps"]
 TIMEOUT = 180
-# Virtual time lets the page finish its timers and frames before the dump.
-BUDGET = ["--virtual-time-budget=5000"]
+# Virtual time lets the page finish its timers and frames before the dump;
+# a fixed window makes what is drawn the same everywhere.
+BUDGET = ["--virtual-time-budget=5000", "--window-size=1400,860"]
 
 
 def browser():
@@ -76,7 +77,7 @@ def main(argv):
         out = os.path.abspath(argv[3])
         if os.path.exists(out):
             os.remove(out)
-        run(BUDGET + ["--window-size=" + size, "--screenshot=" + out,
+        run(BUDGET[:1] + ["--window-size=" + size, "--screenshot=" + out,
                       url(argv[2], rest[0] if rest else "")])
         if not os.path.exists(out):
             sys.exit("chromium.py: no screenshot was written")

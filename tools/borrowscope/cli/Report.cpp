@@ -2,6 +2,7 @@
 // (a loop body, a recursive function) are folded into one row with a count
 // and lifetime statistics, so the report stays readable for big traces.
 #include "Report.h"
+#include "Names.h"
 #include "TimeFormat.h"
 
 #include <algorithm>
@@ -334,7 +335,7 @@ public:
     case BorrowEnd::Replaced:
       return "until " + m_.str(b.borrower_name) + " was reassigned";
     case BorrowEnd::CallReturned:
-      return "while " + m_.str(b.borrower_name) + " ran";
+      return "while " + callee_label(m_.str(b.borrower_name)) + " ran";
     case BorrowEnd::Instant:
       return "instant";
     case BorrowEnd::OwnerDropped:
@@ -349,9 +350,9 @@ public:
     Table t;
     for (const BorrowGroup &bg : g.borrows) {
       const Borrow &b = *bg.first;
-      std::string by = m_.str(b.borrower_name);
-      if (b.kind == BorrowerKind::Call)
-        by += "()";
+      std::string by = b.kind == BorrowerKind::Call
+                           ? callee_label(m_.str(b.borrower_name))
+                           : m_.str(b.borrower_name);
       std::string arrow = by + " → " + m_.str(b.owner_name);
       std::string mut(mutability_name(b.mutability));
       std::string mut_styled = b.mutability == Mutability::Mutable ? st_.red(mut)
@@ -514,7 +515,8 @@ std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
   Table t;
   for (size_t i = 0; i < sorted.size() && i < max_functions; ++i) {
     const Row &r = sorted[i];
-    std::string name = m.str(r.function).empty() ? "(unknown)" : m.str(r.function);
+    std::string name =
+        m.str(r.function).empty() ? "(unknown)" : short_name(m.str(r.function));
     std::string what = plural(r.variables, "variable", "variables");
     if (r.borrows)
       what += ", " + plural(r.borrows, "borrow", "borrows");

@@ -11,6 +11,7 @@
 // Events are written sorted by time, so every track's timestamps increase.
 #include "Exporters.h"
 #include "JsonText.h"
+#include "Names.h"
 #include "TimeFormat.h"
 
 #include <algorithm>
@@ -262,8 +263,14 @@ private:
     ref += m_.str(b.owner_name);
     const std::string &by = m_.str(b.borrower_name);
     switch (b.kind) {
-    case BorrowerKind::Call:
-      return by + "(" + ref + ")";
+    case BorrowerKind::Call: {
+      // "show(&x)"; C++ callees keep their short name: "push_back(…)(&x)"
+      // would be odd, so those read "&x → std::vector<…>::push_back(…)".
+      std::string callee = short_name(by);
+      if (callee.find('(') != std::string::npos)
+        return ref + " → " + callee;
+      return callee + "(" + ref + ")";
+    }
     case BorrowerKind::Return:
       return "return " + ref;
     default:

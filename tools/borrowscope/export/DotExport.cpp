@@ -4,6 +4,7 @@
 // grey. Borrowers that are not variables (a call, a return, memory) get a
 // node of their own, one per name.
 #include "Exporters.h"
+#include "Names.h"
 #include "TimeFormat.h"
 
 #include <map>
@@ -66,7 +67,7 @@ void export_dot(const OwnershipModel &m, Output &out) {
   for (const auto &key : order) {
     const Thread &t = m.threads[key.first];
     out << "  subgraph cluster_" << std::to_string(cluster++) << " {\n"
-        << "    label=" << quoted(m.str(key.second) + "  (thread " +
+        << "    label=" << quoted(short_name(m.str(key.second)) + "  (thread " +
                                   std::to_string(t.id) + ")")
         << "; style=rounded; color=\"#94a3b8\";\n";
     for (uint32_t i : clusters[key]) {
@@ -96,9 +97,9 @@ void export_dot(const OwnershipModel &m, Output &out) {
       continue;
     size_t n = others.size();
     others[key] = n;
-    std::string label = m.str(b.borrower_name);
-    if (b.kind == BorrowerKind::Call)
-      label += "()";
+    std::string label = b.kind == BorrowerKind::Call
+                            ? callee_label(m.str(b.borrower_name))
+                            : m.str(b.borrower_name);
     out << "  o" << std::to_string(n) << " [label=" << quoted(label)
         << ", shape=" << (b.kind == BorrowerKind::Call ? "oval" : "note")
         << ", style=\"dashed\"];\n";

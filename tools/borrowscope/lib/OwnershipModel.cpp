@@ -298,8 +298,33 @@ void ModelBuilder::resolve_borrow_ends() {
   }
 }
 
+// Threads by id (1 is usually main), whatever order their buffers were
+// written in.
+void ModelBuilder::sort_threads() {
+  std::vector<uint32_t> order(m_.threads.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return m_.threads[a].id < m_.threads[b].id;
+  });
+  std::vector<uint32_t> new_index(order.size());
+  std::vector<Thread> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    new_index[order[i]] = i;
+    sorted.push_back(std::move(m_.threads[order[i]]));
+  }
+  m_.threads = std::move(sorted);
+  for (Variable &v : m_.variables)
+    v.thread_index = new_index[v.thread_index];
+  for (Borrow &b : m_.borrows)
+    b.thread_index = new_index[b.thread_index];
+  for (Move &mv : m_.moves)
+    mv.thread_index = new_index[mv.thread_index];
+}
+
 OwnershipModel ModelBuilder::take() {
   resolve_borrow_ends();
+  sort_threads();
   return std::move(m_);
 }
 

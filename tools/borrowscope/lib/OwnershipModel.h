@@ -116,7 +116,7 @@ struct OwnershipModel {
   bool complete = true; ///< false for a trace cut short
 
   StringTable strings;
-  std::vector<Thread> threads; ///< in order of first appearance
+  std::vector<Thread> threads; ///< by id
   std::vector<Variable> variables; ///< in order of creation (first event)
   std::vector<Borrow> borrows;     ///< in trace order
   std::vector<Move> moves;         ///< in trace order
@@ -155,6 +155,7 @@ private:
   void note(const Event &e, std::string what);
   void follow_calls(uint32_t thread, const Event &e, StrId function);
   void resolve_borrow_ends();
+  void sort_threads();
 
   OwnershipModel m_;
   std::unordered_map<uint64_t, uint32_t> thread_by_id_;

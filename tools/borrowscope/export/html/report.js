@@ -8,6 +8,7 @@
 // <pre id="bs-selftest">; #perf adds frame timings to the self-test.
 'use strict';
 (function () {
+  const started = performance.now();
   const D = JSON.parse(document.getElementById('bs-data').textContent);
   const S = D.strings;
   const V = D.vars, B = D.borrows, M = D.moves;
@@ -39,6 +40,25 @@
     const m = /^(.*):\d+:\d+$/.exec(loc);
     return m ? m[1] : '';
   };
+  // "std::vector<Book, std::allocator<Book>>::push_back(Book const&)" ->
+  // "std::vector<…>::push_back(…)", as lib/Names.cpp does for the report.
+  function shortName(name) {
+    let out = '', depth = 0;
+    for (let i = 0; i < name.length; i++) {
+      const c = name[i];
+      let open = c === '<' || c === '(', close = c === '>' || c === ')';
+      if ((open || close) && depth === 0 && name.slice(Math.max(0, i - 8), i) === 'operator') { out += c; continue; }
+      if (c === '>' && name[i - 1] === '-') close = false;
+      if (open) {
+        if (depth++ === 0) { out += c; if (name[i + 1] !== ')' && name[i + 1] !== '>') out += '…'; }
+        continue;
+      }
+      if (close && depth > 0) { if (--depth === 0) out += c; continue; }
+      if (depth === 0) out += c;
+    }
+    return depth === 0 ? out : name;
+  }
+  const calleeLabel = (name) => { const s = shortName(name); return s.includes('(') ? s : s + '()'; };
   const lineOf = (loc) => {
     const m = /:(\d+:\d+)$/.exec(loc);
     return m ? m[1] : loc;
@@ -182,7 +202,7 @@
       for (const f of fns) {
         const k = th + ' ' + f.fn;
         const folded = state.collapsed.has(k);
-        rows.push({ kind: 'fn', th, fn: f.fn, key: k, folded, count: f.decls.length });
+        rows.push({ kind: 'fn', th, fn: f.fn, key: k, folded, count: f.decls.length, decls: f.decls, frames: [] });
         if (folded) continue;
         for (const d of f.decls) {
           for (let lane = 0; lane < decls[d].lanes; lane++) {
@@ -210,9 +230,21 @@
     clampScroll();
   }
 
-  // The longest item per row on the current axis, for culling.
+  // The longest item per row on the current axis, for culling; and for
+  // function rows, when the function had live variables (merged intervals).
   function measureRows() {
     for (const r of rows) {
+      if (r.kind === 'fn') {
+        const iv = [];
+        for (const d of r.decls) for (const v of decls[d].vars) iv.push([X.v0[v], X.v1[v]]);
+        iv.sort((a, b) => a[0] - b[0]);
+        r.frames = [];
+        for (const [a, b] of iv) {
+          const last = r.frames[r.frames.length - 1];
+          if (last && a <= last[1]) last[1] = Math.max(last[1], b); else r.frames.push([a, b]);
+        }
+        continue;
+      }
       if (r.kind !== 'var') continue;
       r.maxLife = r.maxSpan = r.maxLend = 0;
       for (const v of r.vars) r.maxLife = Math.max(r.maxLife, X.v1[v] - X.v0[v]);
@@ -317,7 +349,10 @@
     // Bars, clipped to the plot.
     ctx.save();
     ctx.beginPath(); ctx.rect(GUTTER, AXIS_H, W - GUTTER, H - AXIS_H); ctx.clip();
-    for (let r = first; r <= last; r++) if (rows[r].kind === 'var') drawRow(r);
+    for (let r = first; r <= last; r++) {
+      if (rows[r].kind === 'var') drawRow(r);
+      else if (rows[r].kind === 'fn') drawFrames(r);
+    }
     drawArrows(first, last);
     ctx.restore();
 
@@ -369,7 +404,7 @@
       ctx.fillText(row.folded ? '▸' : '▾', 12, y);
       ctx.fillStyle = COLORS.ink; ctx.font = '600 12px ui-monospace, SFMono-Regular, Menlo, monospace';
       const name = str(row.fn) || '(unknown function)';
-      ctx.fillText(clip(name, GUTTER - 70), 26, y);
+      ctx.fillText(clip(shortName(name), GUTTER - 70), 26, y);
       ctx.fillStyle = COLORS.muted; ctx.font = '11px system-ui, sans-serif'; ctx.textAlign = 'right';
       ctx.fillText(row.count + (row.count === 1 ? ' var' : ' vars'), GUTTER - 10, y);
       frame.labels.push('fn ' + name);
@@ -489,9 +524,25 @@
     }
   }
 
+  // When the function ran (had live variables): a faint band per stretch.
+  function drawFrames(r) {
+    const row = rows[r], y = rowTop(r) + ROW_H / 2 - 3;
+    ctx.fillStyle = '#dbe3ee';
+    let painted = -1;
+    for (const [a, b] of row.frames) {
+      const x0 = xOf(a);
+      if (x0 > W) break;
+      let x1 = xOf(b);
+      if (x1 < GUTTER) continue;
+      if (x1 - x0 < 3) { if (Math.floor(x0) <= painted) continue; x1 = x0 + 3; }
+      painted = Math.floor(x1);
+      roundRect(x0, y, x1 - x0, 6, 3); ctx.fill();
+    }
+  }
+
   function lendLabel(b) {
     const name = str(B.bname[b]);
-    return B.kind[b] === 1 ? name + '()' : B.kind[b] === 2 ? 'return' : name;
+    return B.kind[b] === 1 ? calleeLabel(name) : B.kind[b] === 2 ? 'return' : name;
   }
 
   // With a selection, borrows that do not involve it step back.
@@ -711,7 +762,7 @@
     if (D.checks_available) stat('bs-count-findings', D.findings.length, 'findings', D.findings.length ? 'findings' : 'ok');
     const addOptions = (select, values) => { for (const [v, label] of values) { const o = el('option', null, label); o.value = v; select.append(o); } };
     const fns = new Map(), files = new Set();
-    for (const d of decls) { fns.set(String(d.fn), str(d.fn) || '(unknown)'); const f = fileOf(str(d.loc)); if (f) files.add(f); }
+    for (const d of decls) { fns.set(String(d.fn), shortName(str(d.fn)) || '(unknown)'); const f = fileOf(str(d.loc)); if (f) files.add(f); }
     addOptions($('bs-function'), [...fns.entries()].sort((a, b) => a[1].localeCompare(b[1])));
     addOptions($('bs-file'), [...files].sort().map((f) => [f, f]));
     addOptions($('bs-thread'), D.threads.map((t, i) => [String(i), t.id + ' · ' + t.name]));
@@ -817,6 +868,14 @@
       str(B.loc[b]) + '\n' + fmt(B.t1[b] - B.t0[b]) + ', ' + END[B.end[b]];
   }
 
+  // The first instance named `name`: lowest thread, then earliest.
+  function findByName(name) {
+    let best = -1;
+    for (let i = 0; i < NV; i++)
+      if (str(V.name[i]) === name && (best < 0 || V.th[i] < V.th[best] || (V.th[i] === V.th[best] && V.t0[i] < V.t0[best]))) best = i;
+    return best;
+  }
+
   // ---- Self-test (#selftest): what test/tool/browser checks ------------------------
   function selftest(opts) {
     const out = [], fail = [];
@@ -833,7 +892,7 @@
 
     // Click the bar of the chosen variable like a user would.
     let target = -1;
-    if (opts.select !== undefined) for (let i = 0; i < NV && target < 0; i++) if (str(V.name[i]) === opts.select) target = i;
+    if (opts.select !== undefined) target = findByName(opts.select);
     if (target < 0 && NB) target = B.owner[0];
     if (target < 0 && NV) target = 0;
     if (target >= 0) {
@@ -878,6 +937,7 @@
     check(injected === 0, 'no injected elements');
     check(window.bsPwned === undefined, 'no injected script ran');
     if (opts.perf) {
+      out.push('startup: ' + startupMs.toFixed(0) + ' ms to read ' + D.counts.events + ' events and draw');
       fit(); state.scrollY = 0; draw();
       let worst = 0;
       for (let i = 0; i < 5; i++) { zoom(i % 2 ? 2.5 : 0.4); draw(); worst = Math.max(worst, frame.ms); }
@@ -920,11 +980,11 @@
   bind();
   const initial = $('bs-details');
   showDetails(initial);
-  const t = performance.now();
   draw();
-  window.bsFirstFrameMs = performance.now() - t;
+  const startupMs = performance.now() - started; // parse, index, lay out, draw
   if (opts.select !== undefined) {
-    for (let i = 0; i < NV; i++) if (str(V.name[i]) === opts.select) { select(i, true); break; }
+    const v = findByName(opts.select);
+    if (v >= 0) select(v, true);
   }
   if (opts.selftest) selftest(opts);
   draw();
