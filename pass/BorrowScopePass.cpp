@@ -133,8 +133,8 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // After the EH rewrite: it replaces calls, which borrows point at.
-    std::vector<Borrow> Borrows = findBorrows(W.Vars);
-    instrumentFunction(*W.F, W.Vars, Borrows, Sites, *Hot);
+    BorrowAnalysis Analysis = findBorrows(W.Vars);
+    instrumentFunction(*W.F, W.Vars, Analysis, Sites, *Hot);
   }
   Sites.finalize();
   M.getOrInsertNamedMetadata(InstrumentedMarker);

@@ -1,16 +1,36 @@
-//===- Borrows.cpp - Where the address of a variable is taken -------------===//
+//===- Borrows.cpp - Where the address of a variable goes -----------------===//
 //
-// Follows each tracked alloca through address arithmetic (GEPs, casts) to the
-// instructions that let its address go: a store of the address, a call
-// argument, a return. Loads and stores *through* the address are uses of the
-// variable, not borrows. PHIs and selects are not followed: on each path the
-// address comes from a different owner, which the static site cannot name.
+// Two steps. First, every pointer *derived* from a tracked variable is mapped
+// to it: address arithmetic (GEP, casts), std::move/std::forward (casts in
+// disguise), and the pointer returned by a call that received exactly one
+// derived pointer (`v.front()`, `s.c_str()`, `strchr(buf, c)`: as in Rust's
+// lifetime elision, a returned reference borrows from the one reference
+// passed in).
+//
+// Second, the function is walked in order for the places where addresses go:
+//  - a store of a pointer into a variable, into memory inside a variable, or
+//    into other memory (heap, globals). A derived pointer is a borrow of its
+//    owner; any other pointer is a *reborrow*, whose owner the reader finds at
+//    run time from the address (a parameter passed on, a pointer loaded from
+//    memory, null). Stores into compiler temporaries are not recorded: they
+//    live for one full expression;
+//  - a derived pointer passed to a call: a borrow by the callee, shared or
+//    mutable from the parameter's declared type, a move when bound to T&&.
+//    When the call returns a pointer derived from the argument (an accessor),
+//    what is done with that pointer decides: kept in a variable, that
+//    variable's borrow is the borrow; only read through, a shared one;
+//  - a move constructor or move assignment into a variable: a Move;
+//  - a derived pointer returned.
+// PHIs and selects are not followed: on each path the address comes from a
+// different owner, which a static site cannot name; addresses that flow
+// through them are reborrows once stored.
 //
 //===----------------------------------------------------------------------===//
 #include "Borrows.h"
 #include "CalleeMutability.h"
 #include "TypeNames.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
@@ -54,6 +74,34 @@ bool isIgnoredCall(const CallBase &Call) {
   return Callee && Callee->getName().starts_with("__borrowscope_");
 }
 
+/// std::move, std::forward, std::addressof: casts, not uses.
+bool isTransparentCall(const CallBase &Call) {
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee)
+    return false;
+  StringRef N = Callee->getName();
+  return N.starts_with("_ZSt4move") || N.starts_with("_ZSt7forward") ||
+         N.starts_with("_ZSt9addressof") || N.starts_with("_ZSt11__addressof");
+}
+
+/// Itanium names of constructors (C1/C2) and assignment operators (aS):
+/// the calls through which a value moves into `this`.
+bool isConstructorOrAssignment(const CallBase &Call) {
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee || !Callee->getName().starts_with("_ZN"))
+    return false;
+  StringRef N = Callee->getName();
+  return N.contains("C1E") || N.contains("C2E") || N.contains("aSE");
+}
+
+/// The first argument that is not `sret`: `this` of a member function.
+std::optional<unsigned> thisArgument(const CallBase &Call) {
+  for (unsigned I = 0; I < Call.arg_size(); ++I)
+    if (!Call.paramHasAttr(I, Attribute::StructRet))
+      return I;
+  return std::nullopt;
+}
+
 class BorrowFinder {
 public:
   explicit BorrowFinder(const std::vector<TrackedVariable> &Vars)
@@ -62,46 +110,82 @@ public:
       ByAlloca[V.Alloca] = &V;
   }
 
-  std::vector<Borrow> run() {
+  BorrowAnalysis run() {
     if (Vars.empty())
       return {};
-    for (const TrackedVariable &V : Vars)
-      mapAddresses(V);
-    // In instruction order, so that events and remarks follow the source.
-    Function &F = *Vars.front().Alloca->getFunction();
-    for (Instruction &I : instructions(F)) {
-      if (auto *SI = dyn_cast<StoreInst>(&I)) {
-        if (const TrackedVariable *Owner = ownerOf(SI->getValueOperand()))
-          addStore(*Owner, *SI);
-      } else if (auto *Call = dyn_cast<CallBase>(&I)) {
-        if (isIgnoredCall(*Call))
-          continue;
-        for (unsigned ArgNo = 0; ArgNo < Call->arg_size(); ++ArgNo)
-          if (const TrackedVariable *Owner =
-                  ownerOf(Call->getArgOperand(ArgNo)))
-            addCallArgument(*Owner, *Call, ArgNo);
-      } else if (auto *Ret = dyn_cast<ReturnInst>(&I)) {
-        if (const TrackedVariable *Owner = ownerOf(Ret->getReturnValue()))
-          addReturn(*Owner, *Ret);
-      }
+    F = Vars.front().Alloca->getFunction();
+    mapDerivedPointers();
+    findAddressTaken();
+    for (Instruction &I : instructions(*F)) {
+      if (auto *SI = dyn_cast<StoreInst>(&I))
+        visitStore(*SI);
+      else if (auto *Call = dyn_cast<CallBase>(&I))
+        visitCall(*Call);
+      else if (auto *Ret = dyn_cast<ReturnInst>(&I))
+        visitReturn(*Ret);
     }
-    return std::move(Result);
+    return {std::move(Result), std::move(AddressTaken)};
   }
 
 private:
-  /// Records every pointer derived from \p Owner's address by address
-  /// arithmetic.
-  void mapAddresses(const TrackedVariable &Owner) {
-    SmallVector<const Value *, 8> Work{Owner.Alloca};
+  // --- Step 1: which pointers are derived from which variable -------------
+
+  void mapDerivedPointers() {
+    for (const TrackedVariable &V : Vars)
+      derive(V.Alloca, V);
+    // Accessor results, in a few rounds: one accessor's result may be passed
+    // to another (`v.front().name.c_str()`).
+    for (unsigned Round = 0; Round < 4; ++Round) {
+      bool Changed = false;
+      for (Instruction &I : instructions(*F)) {
+        auto *Call = dyn_cast<CallBase>(&I);
+        if (!Call || !Call->getType()->isPointerTy() || Derived.count(Call) ||
+            isIgnoredCall(*Call))
+          continue;
+        if (const TrackedVariable *Owner = soleDerivedArgument(*Call)) {
+          Accessors.insert(Call);
+          derive(Call, *Owner);
+          Changed = true;
+        }
+      }
+      if (!Changed)
+        break;
+    }
+  }
+
+  /// Maps \p Root and everything computed from it by address arithmetic or a
+  /// transparent call to \p Owner.
+  void derive(Value *Root, const TrackedVariable &Owner) {
+    SmallVector<Value *, 8> Work{Root};
     while (!Work.empty()) {
-      const Value *Ptr = Work.pop_back_val();
+      Value *Ptr = Work.pop_back_val();
       if (!Derived.try_emplace(Ptr, &Owner).second)
         continue;
-      for (const User *U : Ptr->users())
+      for (User *U : Ptr->users()) {
         if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U) ||
             isa<AddrSpaceCastInst>(U))
           Work.push_back(U);
+        else if (auto *Call = dyn_cast<CallBase>(U);
+                 Call && isTransparentCall(*Call) &&
+                 Call->getType()->isPointerTy())
+          Work.push_back(Call);
+      }
     }
+  }
+
+  /// The one variable that the call's arguments are derived from, if exactly
+  /// one is.
+  const TrackedVariable *soleDerivedArgument(const CallBase &Call) const {
+    const TrackedVariable *Found = nullptr;
+    for (const Use &Arg : Call.args()) {
+      const TrackedVariable *Owner = ownerOf(Arg.get());
+      if (!Owner)
+        continue;
+      if (Found && Found != Owner)
+        return nullptr;
+      Found = Owner;
+    }
+    return Found;
   }
 
   const TrackedVariable *ownerOf(const Value *V) const {
@@ -109,51 +193,176 @@ private:
     return It == Derived.end() ? nullptr : It->second;
   }
 
-  void addStore(const TrackedVariable &Owner, StoreInst &SI) {
+  /// A derived pointer used as anything but an address to load from or store
+  /// to lets the address out.
+  void findAddressTaken() {
+    for (auto [V, Owner] : Derived)
+      for (const User *U : V->users()) {
+        bool Escapes = false;
+        if (const auto *SI = dyn_cast<StoreInst>(U))
+          Escapes = SI->getValueOperand() == V;
+        else if (const auto *Call = dyn_cast<CallBase>(U))
+          Escapes = !isIgnoredCall(*Call) && !isTransparentCall(*Call);
+        else
+          Escapes = isa<PHINode>(U) || isa<SelectInst>(U) ||
+                    isa<PtrToIntInst>(U) || isa<ReturnInst>(U);
+        if (Escapes)
+          AddressTaken.insert(Owner);
+      }
+  }
+
+  // --- Step 2: where addresses go -----------------------------------------
+
+  void visitStore(StoreInst &SI) {
+    Value *Stored = SI.getValueOperand();
+    if (!Stored->getType()->isPointerTy())
+      return;
+    Value *Dest = SI.getPointerOperand();
+    const Value *Base = baseObject(Dest);
+    const TrackedVariable *Holder = nullptr;
+    if (auto It = ByAlloca.find(Base); It != ByAlloca.end())
+      Holder = It->second;
+    else if (isa<AllocaInst>(Base))
+      return; // a compiler temporary: lives for one full expression
+
     Borrow B;
     B.At = &SI;
-    B.Owner = &Owner;
-    const Value *Dest = SI.getPointerOperand();
-    const Value *Base = baseObject(Dest);
-    if (auto It = ByAlloca.find(Base); It != ByAlloca.end()) {
+    B.Owner = ownerOf(Stored);
+    if (!B.Owner)
+      B.Address = Stored;
+    if (Holder) {
       B.Kind = BS_BORROWER_VARIABLE;
-      B.Borrower = It->second;
-      B.BorrowerName = It->second->Name;
-      // Only a store into the variable itself has the variable's declared
-      // type; a field's type is not read here.
+      B.Borrower = Holder;
+      B.BorrowerName = Holder->Name;
       if (Dest == Base)
-        B.Mutability = pointeeMutability(It->second->Type);
+        B.Mutability = pointeeMutability(Holder->Type);
+      else
+        B.Destination = Dest; // a field or element: one of several holders
     } else {
       B.Kind = BS_BORROWER_ESCAPE;
+      B.Destination = Dest;
       if (const auto *GV = dyn_cast<GlobalVariable>(Base))
         B.BorrowerName = demangle(GV->getName());
       else
         B.BorrowerName = "<memory>";
     }
+    // Stores of pointers that are neither borrows nor reborrows of anything
+    // a variable holds are of no interest: a constant (null, a string
+    // literal, a function) into memory that no variable owns.
+    if (B.Address && !Holder && isa<Constant>(B.Address) &&
+        !isa<ConstantPointerNull>(B.Address))
+      return;
     Result.push_back(std::move(B));
   }
 
-  void addCallArgument(const TrackedVariable &Owner, CallBase &Call,
-                       unsigned ArgNo) {
-    // sret: the callee constructs its result in the variable.
-    if (Call.paramHasAttr(ArgNo, Attribute::StructRet))
+  void visitCall(CallBase &Call) {
+    if (isIgnoredCall(Call) || isTransparentCall(Call))
       return;
+    for (unsigned ArgNo = 0; ArgNo < Call.arg_size(); ++ArgNo) {
+      const TrackedVariable *Owner = ownerOf(Call.getArgOperand(ArgNo));
+      if (!Owner || Call.paramHasAttr(ArgNo, Attribute::StructRet))
+        continue; // sret: the callee constructs its result in the variable
+      if (const TrackedVariable *Target = moveTarget(Call, ArgNo)) {
+        addMove(Call, *Owner, *Target);
+        continue;
+      }
+      Borrow B;
+      B.At = &Call;
+      B.Owner = Owner;
+      B.Kind = BS_BORROWER_CALL;
+      B.BorrowerName = calleeName(Call);
+      B.Mutability = isRValueArgument(Call, ArgNo)
+                         ? BS_MUT_MOVE
+                         : argumentMutability(Call, ArgNo);
+      if (Accessors.count(&Call)) {
+        // The borrow is what is done with the returned pointer.
+        std::optional<bs_mutability> Use = accessorUse(&Call);
+        if (!Use)
+          continue; // kept in a variable: that variable's borrow
+        B.Mutability = *Use;
+      }
+      Result.push_back(std::move(B));
+    }
+  }
+
+  /// The variable a constructor or assignment moves into, when argument
+  /// \p ArgNo is bound to T&& and `this` is a whole tracked variable.
+  const TrackedVariable *moveTarget(const CallBase &Call,
+                                    unsigned ArgNo) const {
+    if (!isConstructorOrAssignment(Call) || !isRValueArgument(Call, ArgNo))
+      return nullptr;
+    std::optional<unsigned> This = thisArgument(Call);
+    if (!This || *This == ArgNo)
+      return nullptr;
+    auto It = ByAlloca.find(Call.getArgOperand(*This));
+    return It == ByAlloca.end() ? nullptr : It->second;
+  }
+
+  void addMove(CallBase &Call, const TrackedVariable &From,
+               const TrackedVariable &To) {
     Borrow B;
     B.At = &Call;
-    B.Owner = &Owner;
-    B.Kind = BS_BORROWER_CALL;
-    B.BorrowerName = calleeName(Call);
-    B.Mutability = argumentMutability(Call, ArgNo);
+    B.Owner = &From;
+    B.Kind = BS_BORROWER_VARIABLE;
+    B.Borrower = &To;
+    B.BorrowerName = To.Name;
+    B.Mutability = BS_MUT_MOVE;
+    B.IsMove = true;
     Result.push_back(std::move(B));
   }
 
-  void addReturn(const TrackedVariable &Owner, ReturnInst &Ret) {
+  /// How the pointer an accessor returned is used: nullopt when it is stored
+  /// into a tracked variable (that store is the borrow), shared when only
+  /// read through, mutable when written through, passed on or escaping.
+  std::optional<bs_mutability> accessorUse(const Value *Result) const {
+    bool Writes = false, Kept = false;
+    SmallVector<const Value *, 8> Work{Result};
+    DenseSet<const Value *> Seen;
+    while (!Work.empty()) {
+      const Value *V = Work.pop_back_val();
+      if (!Seen.insert(V).second)
+        continue;
+      for (const User *U : V->users()) {
+        if (isa<LoadInst>(U) || isa<ICmpInst>(U))
+          continue;
+        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U) ||
+            isa<AddrSpaceCastInst>(U)) {
+          Work.push_back(U);
+        } else if (const auto *SI = dyn_cast<StoreInst>(U)) {
+          if (SI->getPointerOperand() == V)
+            Writes = true;
+          else if (ByAlloca.count(baseObject(SI->getPointerOperand())))
+            Kept = true;
+          else
+            Writes = true; // escapes: assume the worst
+        } else if (const auto *Call = dyn_cast<CallBase>(U)) {
+          // Passed on to another call, which records its own borrow when it
+          // is an accessor too; otherwise it may write.
+          if (!isIgnoredCall(*Call) && !Accessors.count(Call) &&
+              !isTransparentCall(*Call))
+            Writes = true;
+          else if (Accessors.count(Call) || isTransparentCall(*Call))
+            Work.push_back(Call);
+        } else {
+          Writes = true;
+        }
+      }
+    }
+    if (Kept && !Writes)
+      return std::nullopt;
+    return Writes ? BS_MUT_MUTABLE : BS_MUT_SHARED;
+  }
+
+  void visitReturn(ReturnInst &Ret) {
+    const TrackedVariable *Owner = ownerOf(Ret.getReturnValue());
+    if (!Owner)
+      return;
     Borrow B;
     B.At = &Ret;
-    B.Owner = &Owner;
+    B.Owner = Owner;
     B.Kind = BS_BORROWER_RETURN;
     B.BorrowerName = "<return>";
-    if (const DISubprogram *SP = Ret.getFunction()->getSubprogram())
+    if (const DISubprogram *SP = F->getSubprogram())
       if (const DISubroutineType *Ty = SP->getType())
         if (Ty->getTypeArray().size() > 0)
           B.Mutability = pointeeMutability(Ty->getTypeArray()[0]);
@@ -161,14 +370,17 @@ private:
   }
 
   const std::vector<TrackedVariable> &Vars;
+  Function *F = nullptr;
   DenseMap<const Value *, const TrackedVariable *> ByAlloca;
   DenseMap<const Value *, const TrackedVariable *> Derived;
+  DenseSet<const CallBase *> Accessors;
+  DenseSet<const TrackedVariable *> AddressTaken;
   std::vector<Borrow> Result;
 };
 
 } // namespace
 
-std::vector<Borrow> findBorrows(const std::vector<TrackedVariable> &Vars) {
+BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars) {
   return BorrowFinder(Vars).run();
 }
 

@@ -29,15 +29,30 @@ enum class EventKind { New, Drop, Borrow };
 
 struct PlannedEvent {
   EventKind Kind;
-  const TrackedVariable *Var;      ///< New/Drop: the variable; Borrow: owner.
-  const TrackedVariable *Borrower; ///< Borrow into a variable, else null.
+  const TrackedVariable *Var; ///< New/Drop: the variable.
+  const Borrow *B;            ///< Borrow (or Move): what the pass found.
   uint32_t Site;
   bool ClearSlot; ///< Drop at a lifetime end: the instance is gone.
+  /// Records this event takes: wide events (an address) take two.
+  unsigned records() const {
+    if (Kind == EventKind::Borrow)
+      return B->Address || B->Destination ? 2 : 1;
+    return Kind == EventKind::New && Wide ? 2 : 1;
+  }
+  bool Wide = false; ///< New of an address-taken variable.
 };
 
 const char *mutabilityName(bs_mutability M) {
-  return M == BS_MUT_SHARED ? "shared" : M == BS_MUT_MUTABLE ? "mutable"
-                                                             : "unknown";
+  switch (M) {
+  case BS_MUT_SHARED:
+    return "shared";
+  case BS_MUT_MUTABLE:
+    return "mutable";
+  case BS_MUT_MOVE:
+    return "move";
+  default:
+    return "unknown";
+  }
 }
 
 const char *borrowerKindName(bs_borrower_kind K) {
@@ -57,11 +72,13 @@ const char *borrowerKindName(bs_borrower_kind K) {
 std::string describeSite(const SiteInfo &S) {
   switch (S.Kind) {
   case BS_SITE_NEW:
-    return "New '" + S.Name + "' (" + S.TypeName + ")";
+    return "New '" + S.Name + "' (" + S.TypeName + ")" +
+           (S.Flags & BS_SITE_FLAG_WIDE ? " at its address" : "");
   case BS_SITE_BORROW:
-    return "Borrow of '" + S.Owner + "' by '" + S.Name + "' (" +
-           borrowerKindName(S.BorrowerKind) + ", " +
-           mutabilityName(S.Mutability) + ")";
+    return (S.Flags & BS_SITE_FLAG_REBORROW ? std::string("Reborrow")
+                                            : "Borrow of '" + S.Owner + "'") +
+           " by '" + S.Name + "' (" + borrowerKindName(S.BorrowerKind) +
+           ", " + mutabilityName(S.Mutability) + ")";
   case BS_SITE_MOVE:
     return "Move of '" + S.Owner + "' into '" + S.Name + "'";
   default:
@@ -98,14 +115,15 @@ Instruction *exitInsertionPoint(ReturnInst &Ret) {
 class FunctionInstrumenter {
 public:
   FunctionInstrumenter(Function &F, const std::vector<TrackedVariable> &Vars,
-                       SiteTable &Sites, const HotPath &Hot)
-      : F(F), Vars(Vars), Sites(Sites), Hot(Hot),
+                       const BorrowAnalysis &Analysis, SiteTable &Sites,
+                       const HotPath &Hot)
+      : F(F), Vars(Vars), Analysis(Analysis), Sites(Sites), Hot(Hot),
         FunctionName(demangle(F.getName())), SP(F.getSubprogram()) {}
 
-  void run(const std::vector<Borrow> &Borrows) {
+  void run() {
     createSlots();
     planNews();
-    for (const Borrow &B : Borrows)
+    for (const Borrow &B : Analysis.Borrows)
       planBorrow(B);
     planDrops();
     emit();
@@ -126,14 +144,15 @@ private:
   void planNews() {
     Instruction *Entry = entryInsertionPoint(F);
     for (const TrackedVariable &V : Vars) {
+      PlannedEvent New{EventKind::New, &V, nullptr, newSite(V), false};
+      New.Wide = Analysis.AddressTaken.contains(&V); // same as the site's
       switch (V.Mode) {
       case LifetimeMode::Entry:
-        plan(Entry, {EventKind::New, &V, nullptr, newSite(V), false});
+        plan(Entry, New);
         break;
       case LifetimeMode::Markers:
         for (IntrinsicInst *Start : V.Starts)
-          plan(Start->getNextNode(),
-               {EventKind::New, &V, nullptr, newSite(V), false});
+          plan(Start->getNextNode(), New);
         break;
       case LifetimeMode::Dynamic: {
         // Executing the alloca again (a VLA in a loop) ends the previous
@@ -141,7 +160,7 @@ private:
         Instruction *After = V.Alloca->getNextNode();
         plan(After, {EventKind::Drop, &V, nullptr, dropSite(V, *V.Alloca),
                      false});
-        plan(After, {EventKind::New, &V, nullptr, newSite(V), false});
+        plan(After, New);
         break;
       }
       }
@@ -149,13 +168,24 @@ private:
   }
 
   void planBorrow(const Borrow &B) {
-    SiteInfo S = siteAt(BS_SITE_BORROW, *B.At);
+    SiteInfo S = siteAt(B.IsMove ? BS_SITE_MOVE : BS_SITE_BORROW, *B.At);
+    // A parameter's incoming pointer is stored where no statement is: say
+    // where the parameter is declared.
+    if (S.Line == 0 && B.Borrower) {
+      S.File = B.Borrower->File;
+      S.Line = B.Borrower->Line;
+      S.Column = B.Borrower->Column;
+    }
     S.Name = B.BorrowerName;
-    S.Owner = B.Owner->Name;
+    S.Owner = B.Owner ? B.Owner->Name : "";
     S.Mutability = B.Mutability;
     S.BorrowerKind = B.Kind;
-    plan(B.At, {EventKind::Borrow, B.Owner, B.Borrower,
-                addSite(std::move(S), *B.At), false});
+    if (B.Address || B.Destination)
+      S.Flags |= BS_SITE_FLAG_WIDE;
+    if (!B.Owner)
+      S.Flags |= BS_SITE_FLAG_REBORROW;
+    plan(B.At, {EventKind::Borrow, nullptr, &B, addSite(std::move(S), *B.At),
+                false});
   }
 
   void planDrops() {
@@ -213,7 +243,8 @@ private:
     unsigned Remaining = 0;
     for (Instruction *I : Run)
       if (auto It = Plan.find(I); It != Plan.end())
-        Remaining += It->second.size();
+        for (const PlannedEvent &E : It->second)
+          Remaining += E.records();
     Value *Clock = nullptr;
     unsigned Reserved = 0;
     for (Instruction *I : Run) {
@@ -223,7 +254,7 @@ private:
       IRBuilder<> B(I);
       B.SetCurrentDebugLocation(debugLocFor(*I));
       for (const PlannedEvent &E : It->second) {
-        if (Reserved == 0) {
+        if (Reserved < E.records()) {
           Reserved = std::min<unsigned>(Remaining, BS_MAX_GROUP);
           if (!Clock)
             Clock = B.CreateCall(Hot.Begin, {B.getInt32(Reserved)}, "bs.clock");
@@ -231,8 +262,8 @@ private:
             B.CreateCall(Hot.Reserve, {Clock, B.getInt32(Reserved)});
         }
         emitEvent(B, Clock, E);
-        --Reserved;
-        --Remaining;
+        Reserved -= E.records();
+        Remaining -= E.records();
       }
     }
   }
@@ -240,29 +271,61 @@ private:
   void emitEvent(IRBuilder<> &B, Value *Clock, const PlannedEvent &E) {
     Type *I32 = B.getInt32Ty();
     Value *Site = Sites.emitSiteNumber(B, E.Site);
-    AllocaInst *Slot = Slots[E.Var];
+    auto LoadId = [&](const TrackedVariable *V, const char *Name) -> Value * {
+      if (!V)
+        return B.getInt32(0);
+      return B.CreateLoad(I32, Slots[V], Name);
+    };
     switch (E.Kind) {
     case EventKind::New: {
-      Value *Id = B.CreateCall(Hot.New, {Clock, Site}, "bs.id");
-      B.CreateStore(Id, Slot);
+      Value *Id =
+          E.Wide ? B.CreateCall(Hot.NewAt, {Clock, Site, E.Var->Alloca,
+                                            allocaSize(B, *E.Var->Alloca)},
+                                "bs.id")
+                 : B.CreateCall(Hot.New, {Clock, Site}, "bs.id");
+      B.CreateStore(Id, Slots[E.Var]);
       break;
     }
-    case EventKind::Drop: {
-      Value *Id = B.CreateLoad(I32, Slot, "bs.id");
-      B.CreateCall(Hot.Drop, {Clock, Site, Id});
+    case EventKind::Drop:
+      B.CreateCall(Hot.Drop, {Clock, Site, LoadId(E.Var, "bs.id")});
       if (E.ClearSlot)
-        B.CreateStore(B.getInt32(0), Slot);
+        B.CreateStore(B.getInt32(0), Slots[E.Var]);
+      break;
+    case EventKind::Borrow:
+      emitBorrow(B, Clock, Site, *E.B, LoadId);
       break;
     }
-    case EventKind::Borrow: {
-      Value *Owner = B.CreateLoad(I32, Slot, "bs.owner");
-      Value *Borrower = B.getInt32(0);
-      if (E.Borrower)
-        Borrower = B.CreateLoad(I32, Slots[E.Borrower], "bs.borrower");
-      B.CreateCall(Hot.Borrow, {Clock, Site, Owner, Borrower});
-      break;
+  }
+
+  template <typename LoadIdFn>
+  void emitBorrow(IRBuilder<> &B, Value *Clock, Value *Site, const Borrow &Br,
+                  LoadIdFn LoadId) {
+    Value *Borrower = LoadId(Br.Borrower, "bs.borrower");
+    Value *Null = ConstantPointerNull::get(B.getPtrTy());
+    Value *Destination = Br.Destination ? Br.Destination : Null;
+    if (Br.IsMove) {
+      B.CreateCall(Hot.Move, {Clock, Site, LoadId(Br.Owner, "bs.from"),
+                              Borrower});
+    } else if (!Br.Owner) {
+      B.CreateCall(Hot.Reborrow,
+                   {Clock, Site, Borrower, Br.Address, Destination});
+    } else if (Br.Destination) {
+      B.CreateCall(Hot.BorrowAt, {Clock, Site, LoadId(Br.Owner, "bs.owner"),
+                                  Borrower, Destination});
+    } else {
+      B.CreateCall(Hot.Borrow,
+                   {Clock, Site, LoadId(Br.Owner, "bs.owner"), Borrower});
     }
-    }
+  }
+
+  /// Bytes of the variable: fixed for an ordinary local, computed for a VLA.
+  Value *allocaSize(IRBuilder<> &B, AllocaInst &AI) {
+    const DataLayout &DL = F.getParent()->getDataLayout();
+    Value *Size = B.getInt64(DL.getTypeAllocSize(AI.getAllocatedType()));
+    if (AI.isArrayAllocation())
+      Size = B.CreateMul(Size, B.CreateZExtOrTrunc(AI.getArraySize(),
+                                                   B.getInt64Ty()));
+    return Size;
   }
 
   /// The verifier requires a location on inlinable calls in functions with
@@ -302,6 +365,8 @@ private:
       S.Column = V.Column;
       S.Name = V.Name;
       S.TypeName = V.TypeName;
+      if (Analysis.AddressTaken.contains(&V))
+        S.Flags |= BS_SITE_FLAG_WIDE;
       It->second = addSite(std::move(S), *V.Alloca);
     }
     return It->second;
@@ -336,6 +401,7 @@ private:
   Function &F;
   OptimizationRemarkEmitter ORE{&F};
   const std::vector<TrackedVariable> &Vars;
+  const BorrowAnalysis &Analysis;
   SiteTable &Sites;
   const HotPath &Hot;
   std::string FunctionName;
@@ -348,9 +414,9 @@ private:
 } // namespace
 
 void instrumentFunction(Function &F, const std::vector<TrackedVariable> &Vars,
-                        const std::vector<Borrow> &Borrows, SiteTable &Sites,
+                        const BorrowAnalysis &Analysis, SiteTable &Sites,
                         const HotPath &Hot) {
-  FunctionInstrumenter(F, Vars, Sites, Hot).run(Borrows);
+  FunctionInstrumenter(F, Vars, Analysis, Sites, Hot).run();
 }
 
 } // namespace borrowscope

@@ -9,12 +9,12 @@
 
 namespace borrowscope {
 
-/// Instruments \p F: New, Borrow and Drop events for \p Vars and
-/// \p Borrows, through the inlined hot path \p Hot, with static facts in
-/// \p Sites.
+/// Instruments \p F: New, Borrow, Move and Drop events for \p Vars and the
+/// borrows found in \p Analysis, through the inlined hot path \p Hot, with
+/// static facts in \p Sites.
 void instrumentFunction(llvm::Function &F,
                         const std::vector<TrackedVariable> &Vars,
-                        const std::vector<Borrow> &Borrows, SiteTable &Sites,
+                        const BorrowAnalysis &Analysis, SiteTable &Sites,
                         const HotPath &Hot);
 
 } // namespace borrowscope

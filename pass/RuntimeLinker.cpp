@@ -30,16 +30,28 @@ namespace {
 constexpr const char *BeginName = "__borrowscope_hot_begin";
 constexpr const char *ReserveName = "__borrowscope_hot_reserve";
 constexpr const char *NewName = "__borrowscope_hot_new";
+constexpr const char *NewAtName = "__borrowscope_hot_new_at";
 constexpr const char *BorrowName = "__borrowscope_hot_borrow";
+constexpr const char *BorrowAtName = "__borrowscope_hot_borrow_at";
+constexpr const char *ReborrowName = "__borrowscope_hot_reborrow";
 constexpr const char *MoveName = "__borrowscope_hot_move";
 constexpr const char *DropName = "__borrowscope_hot_drop";
-constexpr const char *Names[] = {BeginName, ReserveName, NewName,
-                                 BorrowName, MoveName,  DropName};
+constexpr const char *Names[] = {BeginName,    ReserveName,  NewName,
+                                 NewAtName,    BorrowName,   BorrowAtName,
+                                 ReborrowName, MoveName,     DropName};
 
 HotPath lookUp(Module &M) {
-  return {M.getFunction(BeginName),  M.getFunction(ReserveName),
-          M.getFunction(NewName),    M.getFunction(BorrowName),
-          M.getFunction(MoveName),   M.getFunction(DropName)};
+  HotPath H;
+  H.Begin = M.getFunction(BeginName);
+  H.Reserve = M.getFunction(ReserveName);
+  H.New = M.getFunction(NewName);
+  H.NewAt = M.getFunction(NewAtName);
+  H.Borrow = M.getFunction(BorrowName);
+  H.BorrowAt = M.getFunction(BorrowAtName);
+  H.Reborrow = M.getFunction(ReborrowName);
+  H.Move = M.getFunction(MoveName);
+  H.Drop = M.getFunction(DropName);
+  return H;
 }
 
 void prepareForInlining(Function &F) {
@@ -89,7 +101,8 @@ std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
   }
 
   HotPath Result = lookUp(M);
-  for (Function *F : {Result.Begin, Result.Reserve, Result.New, Result.Borrow,
+  for (Function *F : {Result.Begin, Result.Reserve, Result.New, Result.NewAt,
+                      Result.Borrow, Result.BorrowAt, Result.Reborrow,
                       Result.Move, Result.Drop}) {
     if (!F || F->isDeclaration()) {
       Error = "the hot path did not link";

@@ -14,7 +14,10 @@ struct HotPath {
   llvm::Function *Begin = nullptr;   ///< opens a group: clock + room for n
   llvm::Function *Reserve = nullptr; ///< room for n more in an open group
   llvm::Function *New = nullptr;
+  llvm::Function *NewAt = nullptr;    ///< New with address and size
   llvm::Function *Borrow = nullptr;
+  llvm::Function *BorrowAt = nullptr; ///< Borrow held in memory
+  llvm::Function *Reborrow = nullptr; ///< owner found by address
   llvm::Function *Move = nullptr;
   llvm::Function *Drop = nullptr;
 };

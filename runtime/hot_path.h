@@ -60,6 +60,23 @@ BS_HOT void __borrowscope_hot_reserve(uint32_t clock, uint32_t n) {
     __borrowscope_slow_v1(((uint64_t)t->clock_high << 32) | clock, n);
 }
 
+/* A main record and its extension (struct bs_event_ext), committed together
+   with one store of `cur`, so that a reader never sees one without the other. */
+static inline __attribute__((always_inline)) void
+bs_append_wide(uint32_t clock, uint32_t site, uint32_t a, uint32_t b,
+               uint64_t p0, uint64_t p1, int keep) {
+  struct bs_thread_state *t = &__borrowscope_thread;
+  struct bs_event *e = t->cur;
+  e->clock = clock;
+  e->site = site;
+  e->a = a;
+  e->b = b;
+  struct bs_event_ext *x = (struct bs_event_ext *)(e + 1);
+  x->p0 = p0;
+  x->p1 = p1;
+  __atomic_store_n(&t->cur, e + 2 * keep, __ATOMIC_RELEASE);
+}
+
 BS_HOT uint32_t __borrowscope_hot_new(uint32_t clock, uint32_t site) {
   /* After 2^32 instances a thread's counter wraps; id 0 then reads as "no
      instance" for that one instance (see docs/design.md). */
@@ -68,10 +85,38 @@ BS_HOT uint32_t __borrowscope_hot_new(uint32_t clock, uint32_t site) {
   return id;
 }
 
+/* A New of a variable whose address is taken: its address and size, so that
+   borrowed addresses can be resolved to it (two records). */
+BS_HOT uint32_t __borrowscope_hot_new_at(uint32_t clock, uint32_t site,
+                                         const void *address, uint64_t size) {
+  uint32_t id = ++__borrowscope_thread.next_id;
+  bs_append_wide(clock, site, id, 0, (uint64_t)address, size, 1);
+  return id;
+}
+
 /* Owner id 0: the variable is not live on this path; nothing to record. */
 BS_HOT void __borrowscope_hot_borrow(uint32_t clock, uint32_t site,
                                      uint32_t owner, uint32_t borrower) {
   bs_append(clock, site, owner, borrower, owner != 0);
+}
+
+/* A borrow of a known owner held in memory at `destination` (a field, the
+   heap, a global): two records. */
+BS_HOT void __borrowscope_hot_borrow_at(uint32_t clock, uint32_t site,
+                                        uint32_t owner, uint32_t borrower,
+                                        const void *destination) {
+  bs_append_wide(clock, site, owner, borrower, 0, (uint64_t)destination,
+                 owner != 0);
+}
+
+/* An address of unknown owner stored into a variable or memory: the reader
+   resolves it to the live variable containing it (or none: the holder lets
+   go of what it held). Two records. */
+BS_HOT void __borrowscope_hot_reborrow(uint32_t clock, uint32_t site,
+                                       uint32_t borrower, const void *address,
+                                       const void *destination) {
+  bs_append_wide(clock, site, 0, borrower, (uint64_t)address,
+                 (uint64_t)destination, 1);
 }
 
 BS_HOT void __borrowscope_hot_move(uint32_t clock, uint32_t site,

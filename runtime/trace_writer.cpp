@@ -57,9 +57,37 @@ const char *borrower_kind_name(uint8_t kind) {
 json::value mutability_value(uint8_t m) {
   if (m == BS_MUT_SHARED)
     return false;
-  if (m == BS_MUT_MUTABLE)
+  if (m == BS_MUT_MUTABLE || m == BS_MUT_MOVE)
     return true;
   return nullptr;
+}
+
+const char *borrow_kind_name(uint8_t m) {
+  switch (m) {
+  case BS_MUT_SHARED:
+    return "shared";
+  case BS_MUT_MUTABLE:
+    return "mutable";
+  case BS_MUT_MOVE:
+    return "move";
+  default:
+    return "unknown";
+  }
+}
+
+void append_address(std::string &out, const char *key, uint64_t address) {
+  static const char digits[] = "0123456789abcdef";
+  char buf[16];
+  int n = 0;
+  do {
+    buf[n++] = digits[address & 15];
+    address >>= 4;
+  } while (address);
+  out += key;
+  out += "\"0x";
+  while (n)
+    out += buf[--n];
+  out += '"';
 }
 
 /// "file:line:col" as the issue and compilers spell it.
@@ -146,8 +174,14 @@ const std::string *TraceWriter::fragment(uint32_t site, const bs_site &s) {
   case BS_SITE_BORROW:
     o["borrower_name"] = utf8_or_empty(s.name);
     o["borrower_kind"] = borrower_kind_name(s.borrower_kind);
-    o["owner_name"] = utf8_or_empty(s.owner);
+    if (s.flags & BS_SITE_FLAG_REBORROW)
+      o["owner_name"] = nullptr;
+    else
+      o["owner_name"] = utf8_or_empty(s.owner);
+    o["kind"] = borrow_kind_name(s.mutability);
     o["mutable"] = mutability_value(s.mutability);
+    if (s.flags & BS_SITE_FLAG_REBORROW)
+      o["reborrow"] = true;
     break;
   case BS_SITE_MOVE:
     o["from_name"] = utf8_or_empty(s.owner);
@@ -162,14 +196,14 @@ const std::string *TraceWriter::fragment(uint32_t site, const bs_site &s) {
 }
 
 bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
-                               const bs_event &e) {
+                               const bs_event &e, const bs_event_ext *ext) {
   if (e.site == BS_SITE_CLOCK_HIGH) {
     thread.clock_high = e.a;
     return false;
   }
   const bs_site *s = sites_.find(e.site);
   const std::string *frag = s ? fragment(e.site, *s) : nullptr;
-  if (!frag) {
+  if (!frag || ((s->flags & BS_SITE_FLAG_WIDE) && !ext)) {
     ++lost_;
     return false;
   }
@@ -192,10 +226,19 @@ bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
   case BS_SITE_NEW:
   case BS_SITE_DROP:
     id(",\"var_id\":", e.a);
+    if (ext) {
+      append_address(out, ",\"address\":", ext->p0);
+      out += ",\"size\":";
+      append_number(out, ext->p1);
+    }
     break;
   case BS_SITE_BORROW:
     id(",\"owner_id\":", e.a);
     id(",\"borrower_id\":", e.b);
+    if (ext && (s->flags & BS_SITE_FLAG_REBORROW))
+      append_address(out, ",\"address\":", ext->p0);
+    if (ext && ext->p1)
+      append_address(out, ",\"destination\":", ext->p1);
     break;
   case BS_SITE_MOVE:
     id(",\"from_id\":", e.a);
@@ -211,14 +254,27 @@ bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
 void TraceWriter::append(ThreadTrace &thread, const bs_event *begin,
                          const bs_event *end) {
   if (fd_ < 0) {
-    for (const bs_event *e = begin; e != end; ++e)
-      lost_ += e->site != BS_SITE_CLOCK_HIGH;
+    for (const bs_event *e = begin; e != end; ++e) {
+      if (e->site == BS_SITE_CLOCK_HIGH)
+        continue;
+      ++lost_;
+      const bs_site *s = sites_.find(e->site);
+      if (s && (s->flags & BS_SITE_FLAG_WIDE) && e + 1 != end)
+        ++e; // its extension
+    }
     return;
   }
   for (const bs_event *e = begin; e != end; ++e) {
+    const bs_event_ext *ext = nullptr;
+    if (const bs_site *s = e->site != BS_SITE_CLOCK_HIGH ? sites_.find(e->site)
+                                                         : nullptr;
+        s && (s->flags & BS_SITE_FLAG_WIDE) && e + 1 != end) {
+      ext = reinterpret_cast<const bs_event_ext *>(e + 1);
+      ++e;
+    }
     size_t mark = out_.size();
     out_ += written_ ? ",\n" : "\n";
-    if (!format_event(out_, thread, *e)) {
+    if (!format_event(out_, thread, e[ext ? -1 : 0], ext)) {
       out_.resize(mark);
       continue;
     }

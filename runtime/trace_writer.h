@@ -54,8 +54,10 @@ public:
   uint64_t events_written() const { return written_; }
   uint64_t events_lost() const { return lost_; }
 
-  /// Appends one event as a JSON object (no separator). Exposed for tests.
-  bool format_event(std::string &out, ThreadTrace &thread, const bs_event &e);
+  /// Appends one event as a JSON object (no separator). \p ext is the
+  /// extension record of a wide event. Exposed for tests.
+  bool format_event(std::string &out, ThreadTrace &thread, const bs_event &e,
+                    const bs_event_ext *ext = nullptr);
 
 private:
   const std::string *fragment(uint32_t site, const bs_site &s);

@@ -37,7 +37,8 @@ enum bs_site_kind {
 enum bs_mutability {
   BS_MUT_UNKNOWN = 0, /* the declared types do not tell */
   BS_MUT_SHARED = 1,  /* const T&, const T*, const member function */
-  BS_MUT_MUTABLE = 2  /* T&, T*, non-const member function */
+  BS_MUT_MUTABLE = 2, /* T&, T*, non-const member function */
+  BS_MUT_MOVE = 3     /* bound to T&& (std::move into a parameter) */
 };
 
 /* Who holds a borrowed address. Stored in bs_site.borrower_kind. */
@@ -51,6 +52,13 @@ enum bs_borrower_kind {
 
 /* Bits of bs_site.flags. */
 #define BS_SITE_FLAG_UNWIND 1u /* a Drop on the exception unwind path */
+/* The record is followed by an extension record (struct bs_event_ext):
+   New: the variable's address and size; Borrow: the borrowed address (for a
+   reborrow) and where the address was stored (for a borrow held in memory). */
+#define BS_SITE_FLAG_WIDE 2u
+/* A Borrow whose owner is not known statically: the owner is whatever live
+   variable contains the borrowed address (extension `p0`). Owner id is 0. */
+#define BS_SITE_FLAG_REBORROW 4u
 
 /* One instrumentation point; one table of these per module. */
 struct bs_site {
@@ -76,6 +84,7 @@ struct bs_site {
  *   Borrow: a = owner id, b = borrower id (0 when the borrower is no variable)
  *   Move:   a = from id,  b = to id
  *   Drop:   a = instance id
+ * Sites with BS_SITE_FLAG_WIDE are followed by a struct bs_event_ext.
  * Instance ids are per thread; the writer makes them process-wide.
  * `clock` is the low half of the cycle counter; a record with site ==
  * BS_SITE_CLOCK_HIGH sets the high half (in `a`) for the records after it.
@@ -85,6 +94,12 @@ struct bs_event {
   uint32_t site;
   uint32_t a;
   uint32_t b;
+};
+
+/* The second record of a wide event (BS_SITE_FLAG_WIDE). */
+struct bs_event_ext {
+  uint64_t p0; /* New: address; Borrow: borrowed address (reborrow) or 0 */
+  uint64_t p1; /* New: size in bytes; Borrow: destination address or 0 */
 };
 
 #define BS_SITE_CLOCK_HIGH 0xffffffffu

@@ -39,27 +39,33 @@ int main() {
 }
 
 // Constructors and non-const members borrow mutably, const members shared.
-// CHECK:      New c #1 line 30 in main
-// CHECK-NEXT: Borrow c #1 by Counter::Counter() - (call, mut) line 30
+// c's address is taken: its New records its address.
+// CHECK:      New c #1 line 30 in main at-address
+// CHECK-NEXT: Borrow c #1 by Counter::Counter() - (call, mutable) line 30
 // CHECK:      New total #[[T:[0-9]+]] line 31 in main
 // A reference to a member is a borrow of the enclosing variable.
-// CHECK-NEXT: Borrow c #1 by total #[[T]] (variable, mut) line 31
+// CHECK-NEXT: Borrow c #1 by total #[[T]] (variable, mutable) line 31
 // CHECK-NEXT: New first #[[F:[0-9]+]] line 32 in main
 // CHECK-NEXT: Borrow c #1 by first #[[F]] (variable, shared) line 32
-// CHECK-NEXT: Borrow c #1 by bump(int&) - (call, mut) line 33
+// CHECK-NEXT: Borrow c #1 by bump(int&) - (call, mutable) line 33
+// The callee's reference parameter reborrows c (found by the address of the
+// member it refers to).
 // CHECK-NEXT: New r #[[R1:[0-9]+]] line 20 in bump(int&)
+// CHECK-NEXT: Reborrow c #1 by r #[[R1]] (variable, mutable) line 20
 // CHECK-NEXT: Drop r #[[R1]] line 20 in bump(int&)
-// Passing a reference variable passes the borrow on: no new borrow of c.
+// Passing a reference variable passes the borrow on: no new borrow of c at
+// the call; a shared reborrow in the callee.
 // CHECK-NEXT: New r #[[R2:[0-9]+]] line 21 in peek(int const&)
+// CHECK-NEXT: Reborrow c #1 by r #[[R2]] (variable, shared) line 21
 // CHECK-NEXT: Drop r #[[R2]] line 21 in peek(int const&)
-// CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mut) line 34
+// CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mutable) line 34
 // `this` is the compiler's; the parameter n is a variable.
 // CHECK-NEXT: New n #[[A:[0-9]+]] line 17 in Counter::add(int)
 // CHECK-NEXT: Drop n #[[A]] line 17 in Counter::add(int)
 // Each loop iteration is a new instance of the body's variables; i is one.
 // CHECK:      New i #[[I:[0-9]+]] line 35 in main
-// CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mut) line 36
-// CHECK:      Borrow c #1 by Counter::add(int) - (call, mut) line 36
+// CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mutable) line 36
+// CHECK:      Borrow c #1 by Counter::add(int) - (call, mutable) line 36
 // CHECK:      Drop i #[[I]] line 35 in main
 // Recursion: one instance of n per depth, dropped innermost first.
 // CHECK-NEXT: New d #[[D:[0-9]+]] line 37 in main

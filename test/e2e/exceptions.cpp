@@ -60,8 +60,10 @@ int main() {
 // CHECK-NEXT: Drop inner #4 line {{[0-9]+}} in middle(int)
 // CHECK-NEXT: Drop kept #3 line {{[0-9]+}} in middle(int)
 // CHECK-NEXT: Drop code #2 line {{[0-9]+}} in middle(int) unwind
-// Caught in main: the catch parameter is a variable.
+// Caught in main: the catch parameter is a variable, referring to the
+// exception object, which is no variable.
 // CHECK-NEXT: New e #7 line 40 in main
+// CHECK-NEXT: Reborrow <nothing> - by e #7 (variable, shared) line 40
 // CHECK-NEXT: Drop e #7 line 42 in main
 // The normal path afterwards.
 // CHECK-NEXT: New code #8 line 23 in middle(int)

@@ -52,7 +52,8 @@ int main(void) {
 // CHECK: ],"threads":[{"id":1,{{.*}}},{"id":2,{{.*}}}],"event_count":{{[0-9]+}},"lost_events":0}
 
 // main: t, code; leave: code, deep; touch's p twice; late. Dropped: the two
-// p and late. Borrowed: &t, &deep, &late.
-// COUNTS: thread 1: New=7 Borrow=3 Drop=3 Move=0 listed=13
+// p and late. Borrowed: &t, &deep, &late, and reborrowed by the two p.
+// COUNTS: thread 1: New=7 Borrow=5 Drop=3 Move=0 listed=15
 // The thread: arg, i, 100 x (tick, p); still running: arg is not dropped.
-// COUNTS-NEXT: thread 2: New=202 Borrow=100 Drop=201 Move=0 listed=503
+// 100 borrows of tick, 100 reborrows by p, arg's reborrow.
+// COUNTS-NEXT: thread 2: New=202 Borrow=201 Drop=201 Move=0 listed=604

@@ -49,13 +49,13 @@ int main(int argc, char **argv) {
 // SNAP: "var_name":"before"
 // SNAP: "borrower_name":"touch",{{.*}}"owner_name":"before"
 // SNAP-NOT: "after"
-// SNAP: ],"threads":[{"id":1,{{.*}}"events":6}],"event_count":6,"lost_events":0}
+// SNAP: ],"threads":[{"id":1,{{.*}}"events":8}],"event_count":8,"lost_events":0}
 
 // The final trace has everything of the parent, nothing of the child.
 // MAIN: "var_name":"before"
 // MAIN-NOT: in_child
 // MAIN: "var_name":"after"
-// MAIN: "event_count":16,
+// MAIN: "event_count":19,
 
 // The child's trace starts at the fork: instances created before it (main's
 // locals) are in the parent's trace, with the same ids; the child drops them.

@@ -60,7 +60,7 @@ int main(void) {
 // TRACE: "events":[
 // TRACE-NEXT: "type":"New",{{.*}}"var_name":"answer"
 // TRACE-NEXT: "type":"New",{{.*}}"var_name":"p"
-// TRACE-NEXT: "type":"Borrow",{{.*}}"borrower_name":"p",{{.*}}"owner_name":"answer","mutable":true}
+// TRACE-NEXT: "type":"Borrow",{{.*}}"borrower_name":"p",{{.*}}"owner_name":"answer","kind":"mutable","mutable":true}
 // TRACE-NEXT: "type":"Drop",{{.*}}"var_name":"p"
 // TRACE-NEXT: "type":"Drop",{{.*}}"var_name":"answer"
 // TRACE-NEXT: ],"threads"

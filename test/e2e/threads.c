@@ -36,11 +36,12 @@ int main(void) {
 
 // main: threads and the two loops' t; &threads[t] borrowed by pthread_create.
 // CHECK: thread 1: New=3 Borrow=4 Drop=3 Move=0 listed=10
-// Per worker: the parameter arg, sum, i, 2000 x (item, p) created and dropped,
-// and 2000 borrows of item by touch.
-// CHECK-NEXT: thread 2: New=4003 Borrow=2000 Drop=4003 Move=0 listed=10006
-// CHECK-NEXT: thread 3: New=4003 Borrow=2000 Drop=4003 Move=0 listed=10006
-// CHECK-NEXT: thread 4: New=4003 Borrow=2000 Drop=4003 Move=0 listed=10006
-// CHECK-NEXT: thread 5: New=4003 Borrow=2000 Drop=4003 Move=0 listed=10006
-// CHECK-NEXT: total 40034 event_count=40034 lost=0
-// VALID: ok: 40034 events, 0 never dropped
+// Per worker: the parameter arg, sum, i, 2000 x (item, p) created and dropped;
+// 2000 borrows of item by touch, 2000 reborrows of it by touch's p, and the
+// reborrow of what arg points to.
+// CHECK-NEXT: thread 2: New=4003 Borrow=4001 Drop=4003 Move=0 listed=12007
+// CHECK-NEXT: thread 3: New=4003 Borrow=4001 Drop=4003 Move=0 listed=12007
+// CHECK-NEXT: thread 4: New=4003 Borrow=4001 Drop=4003 Move=0 listed=12007
+// CHECK-NEXT: thread 5: New=4003 Borrow=4001 Drop=4003 Move=0 listed=12007
+// CHECK-NEXT: total 48038 event_count=48038 lost=0
+// VALID: ok: 48038 events, 0 never dropped

@@ -34,12 +34,14 @@ int shapes(std::vector<int> &items) {
 
 // REMARK: remark: {{.*}}cxx_shapes_ir.cpp:20:14: New 'n' (int)
 // REMARK: remark: {{.*}}cxx_shapes_ir.cpp:22:30: New 'items' (std::vector<int, std::allocator<int> > &)
-// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:23:9: New 'm' (Meter)
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:23:9: New 'm' (Meter) at its address
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:24:8: New 'ref' (int &)
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:25:14: New 'cref' (const int &)
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:27:7: New 'total' (int)
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:28:12: New 'i' (int)
-// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:29:9: New 'each' (int)
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:29:9: New 'each' (int) at its address
+// The reference parameter holds the caller's address: a reborrow.
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:22:30: Reborrow by 'items' (variable, mutable)
 // The implicit constructor, references into a member, non-const and const
 // member functions, a const& parameter of a library call.
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:23:9: Borrow of 'm' by 'Meter::Meter()' (call, mutable)
@@ -59,7 +61,7 @@ int shapes(std::vector<int> &items) {
 // IR-LABEL: define {{.*}}@_Z6shapesRSt6vectorIiSaIiEE(
 // IR: [[BODY:[0-9]+]]:
 // IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[EACH:[0-9]+]])
-// IR: call i32 @__borrowscope_hot_new(
+// IR: call i32 @__borrowscope_hot_new_at(
 // IR-NEXT: store i32 %{{.*}}, ptr %each.bsid
 // IR: call void @__borrowscope_hot_drop(
 // IR-NEXT: store i32 0, ptr %each.bsid

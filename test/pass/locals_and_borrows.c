@@ -21,13 +21,14 @@ int locals(int n) {
   return *ptr + *cptr + arr[2];
 }
 
-// Declarations in order, with the declared type as written.
+// Declarations in order, with the declared type as written; variables whose
+// address is taken record it.
 // REMARK: remark: {{.*}}locals_and_borrows.c:12:16: New 'n' (int)
-// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:13:7: New 'scalar' (int)
+// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:13:7: New 'scalar' (int) at its address
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:14:8: New 'ptr' (int *)
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:15:14: New 'cptr' (const int *)
-// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:16:16: New 'pt' (struct point)
-// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:17:7: New 'arr' (int[4])
+// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:16:16: New 'pt' (struct point) at its address
+// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:17:7: New 'arr' (int[4]) at its address
 // Borrows in source order: by variables (mutability from their declared
 // type), by calls (unknown: a C declaration has no debug info), of a field
 // and of an element (the owner is the enclosing variable).
@@ -56,12 +57,13 @@ int locals(int n) {
 // IR-NEXT: store i32 %[[ID]], ptr %n.bsid
 // A variable with markers is created after its lifetime.start; no call since
 // the last clock read, so the events share it.
+// Its address is taken, so its New records the address and size.
 // IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[SCALAR:[0-9]+]])
 // IR-NOT: call i32 @__borrowscope_hot_begin(
-// IR: call i32 @__borrowscope_hot_new(i32 %[[CLK]],
+// IR: call i32 @__borrowscope_hot_new_at(i32 %[[CLK]], i32 %{{.*}}, ptr %[[SCALAR]], i64 4)
 // The borrow of scalar by ptr loads both ids just before the store.
-// IR: %bs.owner = load i32, ptr %scalar.bsid
-// IR-NEXT: %bs.borrower = load i32, ptr %ptr.bsid
+// IR: %bs.borrower = load i32, ptr %ptr.bsid
+// IR-NEXT: %bs.owner = load i32, ptr %scalar.bsid
 // IR-NEXT: call void @__borrowscope_hot_borrow(i32 %{{.*}}, i32 %{{.*}}, i32 %bs.owner, i32 %bs.borrower)
 // IR-NEXT: store ptr %[[SCALAR]], ptr
 // After a call, the clock is read again.
@@ -74,6 +76,6 @@ int locals(int n) {
 // IR-NEXT: store i32 0, ptr %arr.bsid
 // IR-NEXT: call void @llvm.lifetime.end.p0(i64 16,
 // The hot path is linked in, internal and always inlined; the table registers.
-// IR: define internal {{.*}}i32 @__borrowscope_hot_new(i32 {{.*}}, i32 {{.*}}) #[[HOT:[0-9]+]]
+// IR: define internal {{.*}}i32 @__borrowscope_hot_new_at(i32 {{.*}}, i32 {{.*}}, ptr {{.*}}, i64 {{.*}}) #[[HOT:[0-9]+]]
 // IR: @__borrowscope_register_module_v1(ptr @__borrowscope_sites, i32 17, ptr @__borrowscope_site_base)
 // IR: attributes #[[HOT]] = { alwaysinline

@@ -21,8 +21,29 @@ def load(path):
         return json.load(f)
 
 
+class Addresses:
+    """Live variables that recorded their address: resolves a reborrowed
+    address to the variable containing it, as the tool does."""
+
+    def __init__(self):
+        self.live = {}  # id -> (start, end, name)
+
+    def event(self, e):
+        if e["type"] == "New" and "address" in e:
+            start = int(e["address"], 16)
+            self.live[e["var_id"]] = (start, start + e["size"], e["var_name"])
+        elif e["type"] == "Drop":
+            self.live.pop(e["var_id"], None)
+
+    def resolve(self, address):
+        a = int(address, 16)
+        found = [(vid, name) for vid, (lo, hi, name) in self.live.items() if lo <= a < hi]
+        return found[-1] if found else (None, "<nothing>")
+
+
 def summary(trace):
     numbers = {}
+    addresses = Addresses()
 
     def n(value):
         if value is None:
@@ -34,13 +55,20 @@ def summary(trace):
         t = e["type"]
         if t in ("New", "Drop"):
             extra = " unwind" if e.get("unwind") else ""
-            print(f"{t} {e['var_name']} {n(e['var_id'])} line {line} in {e['function']}{extra}")
+            at = " at-address" if "address" in e else ""
+            print(f"{t} {e['var_name']} {n(e['var_id'])} line {line} in {e['function']}{extra}{at}")
         elif t == "Borrow":
-            mut = {True: "mut", False: "shared", None: "unknown"}[e["mutable"]]
-            print(f"Borrow {e['owner_name']} {n(e['owner_id'])} by {e['borrower_name']} "
-                  f"{n(e['borrower_id'])} ({e['borrower_kind']}, {mut}) line {line}")
+            owner, owner_name = e["owner_id"], e["owner_name"]
+            verb = "Borrow"
+            if e.get("reborrow"):
+                verb = "Reborrow"
+                owner, owner_name = addresses.resolve(e["address"])
+            held = " in-memory" if "destination" in e else ""
+            print(f"{verb} {owner_name} {n(owner)} by {e['borrower_name']} "
+                  f"{n(e['borrower_id'])} ({e['borrower_kind']}, {e['kind']}{held}) line {line}")
         else:
             print(f"Move {e['from_name']} {n(e['from_id'])} to {e['to_name']} {n(e['to_id'])} line {line}")
+        addresses.event(e)
 
 
 def threads(trace):
@@ -78,6 +106,12 @@ def check(trace):
             dropped.add(e["var_id"])
         elif e["type"] == "Borrow":
             for key in ("owner_id", "borrower_id"):
+                if e[key] is not None and e[key] not in live:
+                    sys.exit(f"{where}: {key} {e[key]} is not live")
+            if e.get("reborrow") and ("address" not in e or e["owner_id"] is not None):
+                sys.exit(f"{where}: a reborrow needs an address and no owner")
+        elif e["type"] == "Move":
+            for key in ("from_id", "to_id"):
                 if e[key] is not None and e[key] not in live:
                     sys.exit(f"{where}: {key} {e[key]} is not live")
     print(f"ok: {len(trace['events'])} events, {len(live)} never dropped")

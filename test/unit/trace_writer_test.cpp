@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -41,14 +42,24 @@ protected:
     sites[5] = make_site(BS_SITE_BORROW, "g", nullptr, "x", BS_MUT_UNKNOWN, BS_BORROWER_ESCAPE);
     sites[6] = make_site(BS_SITE_DROP, "x", "int", nullptr);
     sites[6].flags = BS_SITE_FLAG_UNWIND;
-    base = registry.add(sites, 7);
+    sites[7] = make_site(BS_SITE_NEW, "buf", "char[16]", nullptr);
+    sites[7].flags = BS_SITE_FLAG_WIDE;
+    sites[8] = make_site(BS_SITE_BORROW, "q", nullptr, nullptr, BS_MUT_MUTABLE,
+                         BS_BORROWER_VARIABLE);
+    sites[8].flags = BS_SITE_FLAG_WIDE | BS_SITE_FLAG_REBORROW;
+    sites[9] = make_site(BS_SITE_BORROW, "node", nullptr, "x", BS_MUT_SHARED,
+                         BS_BORROWER_VARIABLE);
+    sites[9].flags = BS_SITE_FLAG_WIDE;
+    sites[10] = make_site(BS_SITE_BORROW, "consume", nullptr, "s", BS_MUT_MOVE,
+                          BS_BORROWER_CALL);
+    base = registry.add(sites, 11);
     clock.set_rate(0, 1.0);
     thread.index = 1;
   }
 
-  json::object event(const bs_event &e) {
+  json::object event(const bs_event &e, const bs_event_ext *ext = nullptr) {
     std::string out;
-    EXPECT_TRUE(writer.format_event(out, thread, e));
+    EXPECT_TRUE(writer.format_event(out, thread, e, ext));
     return json::parse(out).as_object();
   }
 
@@ -63,7 +74,7 @@ protected:
     return ss.str();
   }
 
-  bs_site sites[7];
+  bs_site sites[11];
   SiteRegistry registry;
   Clock clock;
   TraceWriter writer{registry, clock};
@@ -92,6 +103,7 @@ TEST_F(TraceWriterTest, BorrowByVariable) {
   EXPECT_EQ(e.at("owner_name"), "x");
   EXPECT_EQ(e.at("borrower_name"), "p");
   EXPECT_EQ(e.at("borrower_kind"), "variable");
+  EXPECT_EQ(e.at("kind"), "mutable");
   EXPECT_EQ(e.at("mutable"), true);
 }
 
@@ -103,9 +115,56 @@ TEST_F(TraceWriterTest, BorrowByCallHasNoBorrowerId) {
   EXPECT_EQ(e.at("mutable"), false);
 }
 
+TEST_F(TraceWriterTest, NewOfAnAddressTakenVariableHasAddressAndSize) {
+  bs_event_ext ext{0x7ffd1234abc0, 16};
+  json::object e = event({1, base + 7, 3, 0}, &ext);
+  EXPECT_EQ(e.at("var_id"), 3);
+  EXPECT_EQ(e.at("address"), "0x7ffd1234abc0");
+  EXPECT_EQ(e.at("size"), 16);
+  EXPECT_EQ(e.at("type_name"), "char[16]");
+}
+
+TEST_F(TraceWriterTest, ReborrowHasAnAddressAndNoOwner) {
+  bs_event_ext ext{0x7ffd00000010, 0};
+  json::object e = event({1, base + 8, 0, 9}, &ext);
+  EXPECT_TRUE(e.at("owner_id").is_null());
+  EXPECT_TRUE(e.at("owner_name").is_null());
+  EXPECT_EQ(e.at("borrower_id"), 9);
+  EXPECT_EQ(e.at("address"), "0x7ffd00000010");
+  EXPECT_EQ(e.at("reborrow"), true);
+  EXPECT_EQ(e.at("kind"), "mutable");
+  EXPECT_FALSE(e.contains("destination"));
+  // Storing a null pointer: the holder lets go.
+  bs_event_ext null_ext{0, 0};
+  EXPECT_EQ(event({1, base + 8, 0, 9}, &null_ext).at("address"), "0x0");
+}
+
+TEST_F(TraceWriterTest, BorrowHeldInMemoryHasItsDestination) {
+  bs_event_ext ext{0, 0x5555aaaa0008};
+  json::object e = event({1, base + 9, 1, 4}, &ext);
+  EXPECT_EQ(e.at("owner_id"), 1);
+  EXPECT_EQ(e.at("destination"), "0x5555aaaa0008");
+  EXPECT_FALSE(e.contains("address"));
+  EXPECT_FALSE(e.contains("reborrow"));
+  EXPECT_EQ(e.at("kind"), "shared");
+}
+
+TEST_F(TraceWriterTest, MoveKind) {
+  json::object e = event({1, base + 10, 2, 0});
+  EXPECT_EQ(e.at("kind"), "move");
+  EXPECT_EQ(e.at("mutable"), true);
+}
+
+TEST_F(TraceWriterTest, WideEventWithoutItsExtensionIsLost) {
+  std::string out;
+  EXPECT_FALSE(writer.format_event(out, thread, {1, base + 7, 3, 0}, nullptr));
+  EXPECT_EQ(writer.events_lost(), 1u);
+}
+
 TEST_F(TraceWriterTest, UnknownMutabilityIsNull) {
   json::object e = event({300, base + 5, 1, 0});
   EXPECT_TRUE(e.at("mutable").is_null());
+  EXPECT_EQ(e.at("kind"), "unknown");
   EXPECT_EQ(e.at("borrower_kind"), "escape");
 }
 
@@ -168,9 +227,12 @@ TEST_F(TraceWriterTest, NamesAreEscapedAndMadeValidUtf8) {
 TEST_F(TraceWriterTest, WholeTraceIsValidJsonWithThreadsAndCounts) {
   std::string p = path("whole.json");
   ASSERT_TRUE(writer.open(p, "prog \"x\"", 4242));
-  bs_event first[] = {{1, base + 0, 1, 0}, {2, base + 1, 1, 2}};
+  bs_event_ext address{0x1000, 4};
+  bs_event first[] = {{1, base + 0, 1, 0}, {2, base + 1, 1, 2},
+                      {2, base + 7, 2, 0}, {0, 0, 0, 0}};
+  std::memcpy(&first[3], &address, sizeof address); // a wide New's extension
   bs_event second[] = {{3, base + 3, 1, 0}, {4, base + 99, 1, 0}};
-  writer.append(thread, first, first + 2);
+  writer.append(thread, first, first + 4);
   writer.append(thread, second, second + 2);
   thread.os_tid = 77;
   thread.name = "worker";
@@ -182,18 +244,19 @@ TEST_F(TraceWriterTest, WholeTraceIsValidJsonWithThreadsAndCounts) {
   EXPECT_EQ(t.at("pid"), 4242);
   EXPECT_EQ(t.at("timestamp_unit"), "ns");
   const json::array &events = t.at("events").as_array();
-  ASSERT_EQ(events.size(), 3u);
+  ASSERT_EQ(events.size(), 4u);
   EXPECT_EQ(events[0].at("type"), "New");
   EXPECT_EQ(events[1].at("type"), "Borrow");
-  EXPECT_EQ(events[2].at("type"), "Drop");
-  EXPECT_EQ(t.at("event_count"), 3);
+  EXPECT_EQ(events[2].at("address"), "0x1000");
+  EXPECT_EQ(events[3].at("type"), "Drop");
+  EXPECT_EQ(t.at("event_count"), 4);
   EXPECT_EQ(t.at("lost_events"), 1);
   const json::array &threads = t.at("threads").as_array();
   ASSERT_EQ(threads.size(), 1u);
   EXPECT_EQ(threads[0].at("id"), 1);
   EXPECT_EQ(threads[0].at("os_tid"), 77);
   EXPECT_EQ(threads[0].at("name"), "worker");
-  EXPECT_EQ(threads[0].at("events"), 3);
+  EXPECT_EQ(threads[0].at("events"), 4);
   unlink(p.c_str());
 }
 
