@@ -7,7 +7,9 @@
 #include "Names.h"
 #include "TimeFormat.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace borrowscope {
 
@@ -63,6 +65,19 @@ void export_dot(const OwnershipModel &m, Output &out) {
       order.push_back(key);
     it->second.push_back(i);
   }
+  // Threads in order (their events may be interleaved in the trace); within
+  // a thread, functions in order of appearance. (std::stable_sort would do,
+  // but libstdc++ 12 warns about it under clang in C++20.)
+  std::vector<size_t> rank(order.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    rank[i] = i;
+  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
+    return std::tie(order[a].first, a) < std::tie(order[b].first, b);
+  });
+  std::vector<std::pair<uint32_t, StrId>> sorted;
+  for (size_t i : rank)
+    sorted.push_back(order[i]);
+  order = std::move(sorted);
   size_t cluster = 0;
   for (const auto &key : order) {
     const Thread &t = m.threads[key.first];

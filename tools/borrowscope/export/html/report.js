@@ -403,8 +403,8 @@
       ctx.fillStyle = COLORS.muted; ctx.font = '11px system-ui, sans-serif';
       ctx.fillText(row.folded ? '▸' : '▾', 12, y);
       ctx.fillStyle = COLORS.ink; ctx.font = '600 12px ui-monospace, SFMono-Regular, Menlo, monospace';
-      const name = str(row.fn) || '(unknown function)';
-      ctx.fillText(clip(shortName(name), GUTTER - 70), 26, y);
+      const name = shortName(str(row.fn)) || '(unknown function)';
+      ctx.fillText(clip(name, GUTTER - 70), 26, y);
       ctx.fillStyle = COLORS.muted; ctx.font = '11px system-ui, sans-serif'; ctx.textAlign = 'right';
       ctx.fillText(row.count + (row.count === 1 ? ' var' : ' vars'), GUTTER - 10, y);
       frame.labels.push('fn ' + name);
@@ -569,12 +569,14 @@
   // Arrows from each visible borrow to its owner's row, and for moves from
   // the source row to the destination row. One per pixel column per row.
   function drawArrows(first, last) {
-    const landed = new Map(); // owner row and pixel -> arrows already there
+    // Arrows landing on one owner at one spot fan out, up to four; more
+    // there would only be ink (the spans themselves still show).
+    const landed = new Map();
     const fan = (row, x) => {
       const k = row * 65536 + Math.floor(x / 6);
       const n = landed.get(k) || 0;
       landed.set(k, n + 1);
-      return n * 7;
+      return n < 4 ? n * 7 : -1;
     };
     for (let r = first; r <= last; r++) {
       const row = rows[r];
@@ -585,23 +587,28 @@
         const b = row.spans[k];
         const x = xOf(X.b0[b]);
         if (x > W) break;
-        if (x < GUTTER || Math.floor(x) === lastX) continue;
+        // At most one arrow per 8 pixels of a row: denser is a smear.
+        if (x < GUTTER || Math.floor(x / 8) === lastX) continue;
         const ro = rowOfVar[B.owner[b]];
         if (ro < 0 || ro === r) continue;
-        lastX = Math.floor(x);
+        lastX = Math.floor(x / 8);
         const y1 = rowTop(ro) + ROW_H / 2;
         const on = state.selected >= 0 && !dimmed(b);
-        arrow(x + 4 + fan(ro, x), y0, y1, MUT_COLOR[B.mut[b]], on ? 2 : 1.4, dimmed(b) ? 0.18 : 0.9);
+        const dx = fan(ro, x);
+        if (dx < 0) continue;
+        arrow(x + 4 + dx, y0, y1, MUT_COLOR[B.mut[b]], on ? 2 : 1.4, dimmed(b) ? 0.18 : 0.9);
         frame.arrows++;
       }
       lastX = -1;
       for (const m of row.moves) {
         const x = xOf(X.m[m]);
-        if (x < GUTTER || x > W || Math.floor(x) === lastX) continue;
+        if (x < GUTTER || x > W || Math.floor(x / 8) === lastX) continue;
         const rt = M.to[m] >= 0 ? rowOfVar[M.to[m]] : -1;
         if (rt < 0 || rt === r) continue;
-        lastX = Math.floor(x);
-        arrow(x + 4 + fan(rt, x), y0, rowTop(rt) + ROW_H / 2, COLORS.move, 2.5, 0.95);
+        lastX = Math.floor(x / 8);
+        const dx = fan(rt, x);
+        if (dx < 0) continue;
+        arrow(x + 4 + dx, y0, rowTop(rt) + ROW_H / 2, COLORS.move, 2.5, 0.95);
         frame.arrows++;
       }
     }
