@@ -32,6 +32,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DataLayout.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -133,6 +134,15 @@ private:
   void mapDerivedPointers() {
     for (const TrackedVariable &V : Vars)
       derive(V.Alloca, V);
+    // A reference is bound once: reading it gives the address it was bound
+    // to, so `int &r = x; f(r);` passes x to f.
+    for (const TrackedVariable &V : Vars)
+      if (const TrackedVariable *Bound = boundReferent(V))
+        for (User *U : V.Alloca->users())
+          if (auto *LI = dyn_cast<LoadInst>(U);
+              LI && LI->getPointerOperand() == V.Alloca &&
+              LI->getType()->isPointerTy())
+            derive(LI, *Bound);
     // Accessor results, in a few rounds: one accessor's result may be passed
     // to another (`v.front().name.c_str()`).
     for (unsigned Round = 0; Round < 4; ++Round) {
@@ -151,6 +161,25 @@ private:
       if (!Changed)
         break;
     }
+  }
+
+  /// The variable a reference variable is bound to: its one store is of a
+  /// pointer derived from that variable. Pointers can be reassigned, so only
+  /// references qualify.
+  const TrackedVariable *boundReferent(const TrackedVariable &V) const {
+    if (!isReference(V.Type) && !StringRef(V.Name).starts_with("__range"))
+      return nullptr;
+    const TrackedVariable *Bound = nullptr;
+    for (const User *U : V.Alloca->users()) {
+      const auto *SI = dyn_cast<StoreInst>(U);
+      if (!SI || SI->getPointerOperand() != V.Alloca)
+        continue;
+      const TrackedVariable *Owner = ownerOf(SI->getValueOperand());
+      if (!Owner || Bound)
+        return nullptr; // bound to no variable, or stored twice
+      Bound = Owner;
+    }
+    return Bound;
   }
 
   /// Maps \p Root and everything computed from it by address arithmetic or a
@@ -234,10 +263,12 @@ private:
       B.Kind = BS_BORROWER_VARIABLE;
       B.Borrower = Holder;
       B.BorrowerName = Holder->Name;
-      if (Dest == Base)
-        B.Mutability = pointeeMutability(Holder->Type);
-      else
+      if (Dest == Base) {
+        B.Mutability = Holder->HoldsAs;
+      } else {
         B.Destination = Dest; // a field or element: one of several holders
+        describeMember(*Holder, *Dest, B);
+      }
     } else {
       B.Kind = BS_BORROWER_ESCAPE;
       B.Destination = Dest;
@@ -253,6 +284,26 @@ private:
         !isa<ConstantPointerNull>(B.Address))
       return;
     Result.push_back(std::move(B));
+  }
+
+  /// A store into a member of a variable (a lambda's capture, a struct's
+  /// pointer field): the member's name and declared type, when debug info
+  /// has them.
+  void describeMember(const TrackedVariable &Holder, const Value &Dest,
+                      Borrow &B) const {
+    const DataLayout &DL = F->getDataLayout();
+    APInt Offset(DL.getIndexTypeSizeInBits(Dest.getType()), 0);
+    const Value *Base =
+        Dest.stripAndAccumulateConstantOffsets(DL, Offset, true);
+    if (Base != Holder.Alloca || Offset.isNegative())
+      return;
+    std::string Member;
+    if (const DIType *T =
+            memberTypeAt(Holder.Type, Offset.getZExtValue(), Member)) {
+      B.Mutability = pointeeMutability(T);
+      if (!Member.empty())
+        B.BorrowerName = Holder.Name + "." + Member;
+    }
   }
 
   void visitCall(CallBase &Call) {

@@ -145,9 +145,10 @@ ParamKind kindFromMangledName(const CallBase &Call, unsigned ArgNo) {
   if (!Callee || !Callee->getName().starts_with("_Z"))
     return ParamKind::Unknown;
   StringRef Mangled = Callee->getName();
+  // The demangler keeps pointers into the name: it must outlive the queries.
+  std::string Name = Mangled.str();
   ItaniumPartialDemangler Demangler;
-  if (Demangler.partialDemangle(Mangled.str().c_str()) ||
-      !Demangler.isFunction())
+  if (Demangler.partialDemangle(Name.c_str()) || !Demangler.isFunction())
     return ParamKind::Unknown;
   char *Buf = Demangler.getFunctionParameters(nullptr, nullptr);
   if (!Buf)

@@ -12,6 +12,7 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace borrowscope {
 
@@ -19,6 +20,7 @@ namespace borrowscope {
 struct DeclareInfo {
   const llvm::DILocalVariable *Var = nullptr;
   llvm::DebugLoc Loc;
+  const llvm::DIExpression *Expression = nullptr;
 };
 
 /// The source variable of \p AI from its debug info, whichever form the IR
@@ -28,16 +30,40 @@ struct DeclareInfo {
 /// the #dbg_assign markers linked to the alloca by its DIAssignID.
 inline DeclareInfo findDeclare(llvm::AllocaInst *AI) {
   for (llvm::DbgVariableRecord *DVR : llvm::findDVRDeclares(AI))
-    return {DVR->getVariable(), DVR->getDebugLoc()};
+    return {DVR->getVariable(), DVR->getDebugLoc(), DVR->getExpression()};
   for (llvm::DbgVariableRecord *DVR : llvm::at::getDVRAssignmentMarkers(AI))
-    return {DVR->getVariable(), DVR->getDebugLoc()};
+    return {DVR->getVariable(), DVR->getDebugLoc(), DVR->getExpression()};
 #if LLVM_VERSION_MAJOR < 22
   for (llvm::DbgDeclareInst *DDI : llvm::findDbgDeclares(AI))
-    return {DDI->getVariable(), DDI->getDebugLoc()};
+    return {DDI->getVariable(), DDI->getDebugLoc(), DDI->getExpression()};
   for (llvm::DbgAssignIntrinsic *DAI : llvm::at::getAssignmentMarkers(AI))
-    return {DAI->getVariable(), DAI->getDebugLoc()};
+    return {DAI->getVariable(), DAI->getDebugLoc(), DAI->getExpression()};
 #endif
   return {};
+}
+
+/// Every source variable declared on \p AI, in order, without repeats. More
+/// than one is a C++ structured binding (`auto &[a, b] = p`): each binding is
+/// declared on the hidden variable, with an expression.
+inline llvm::SmallVector<DeclareInfo, 1> findAllDeclares(llvm::AllocaInst *AI) {
+  llvm::SmallVector<DeclareInfo, 1> Result;
+  auto Add = [&](const llvm::DILocalVariable *Var, llvm::DebugLoc Loc,
+                 const llvm::DIExpression *Expr) {
+    for (const DeclareInfo &D : Result)
+      if (D.Var == Var)
+        return;
+    Result.push_back({Var, Loc, Expr});
+  };
+  for (llvm::DbgVariableRecord *DVR : llvm::findDVRDeclares(AI))
+    Add(DVR->getVariable(), DVR->getDebugLoc(), DVR->getExpression());
+#if LLVM_VERSION_MAJOR < 22
+  for (llvm::DbgDeclareInst *DDI : llvm::findDbgDeclares(AI))
+    Add(DDI->getVariable(), DDI->getDebugLoc(), DDI->getExpression());
+#endif
+  if (Result.empty())
+    if (DeclareInfo D = findDeclare(AI); D.Var)
+      Result.push_back(D);
+  return Result;
 }
 
 /// The pointer operand of llvm.lifetime.start/end. LLVM 22 dropped the size

@@ -202,6 +202,58 @@ bs_mutability pointeeMutability(const DIType *T) {
   return BS_MUT_MUTABLE;
 }
 
+bool isConstQualified(const DIType *T) {
+  for (unsigned Depth = 0; T && Depth < MaxDepth; ++Depth) {
+    const auto *D = dyn_cast<DIDerivedType>(T);
+    if (!D)
+      return false;
+    if (D->getTag() == dwarf::DW_TAG_const_type)
+      return true;
+    if (D->getTag() != dwarf::DW_TAG_typedef &&
+        D->getTag() != dwarf::DW_TAG_volatile_type)
+      return false;
+    T = D->getBaseType();
+  }
+  return false;
+}
+
+const DIType *memberTypeAt(const DIType *T, uint64_t OffsetBytes,
+                           std::string &Name) {
+  for (unsigned Depth = 0; Depth < MaxDepth; ++Depth) {
+    const auto *C = dyn_cast_or_null<DICompositeType>(stripSugar(T));
+    if (!C || C->getTag() == dwarf::DW_TAG_array_type)
+      return nullptr;
+    const DIDerivedType *Found = nullptr;
+    for (const DINode *E : C->getElements()) {
+      const auto *M = dyn_cast_or_null<DIDerivedType>(E);
+      if (!M || (M->getTag() != dwarf::DW_TAG_member &&
+                 M->getTag() != dwarf::DW_TAG_inheritance) ||
+          M->isStaticMember())
+        continue;
+      uint64_t Start = M->getOffsetInBits() / 8;
+      uint64_t Size = M->getSizeInBits() / 8;
+      if (OffsetBytes >= Start && (OffsetBytes < Start + Size || Size == 0))
+        Found = M;
+    }
+    if (!Found)
+      return nullptr;
+    if (Found->getTag() == dwarf::DW_TAG_member && !Found->getName().empty())
+      Name += (Name.empty() ? "" : ".") + Found->getName().str();
+    OffsetBytes -= Found->getOffsetInBits() / 8;
+    const DIType *MemberType = Found->getBaseType();
+    if (OffsetBytes == 0 && isa_and_nonnull<DIDerivedType>(stripSugar(MemberType)))
+      return MemberType; // a pointer or reference member: the holder
+    T = MemberType;
+  }
+  return nullptr;
+}
+
+bool isReference(const DIType *T) {
+  const auto *D = dyn_cast_or_null<DIDerivedType>(stripSugar(T));
+  return D && (D->getTag() == dwarf::DW_TAG_reference_type ||
+               D->getTag() == dwarf::DW_TAG_rvalue_reference_type);
+}
+
 bool isRValueReference(const DIType *T) {
   const auto *D = dyn_cast_or_null<DIDerivedType>(stripSugar(T));
   return D && D->getTag() == dwarf::DW_TAG_rvalue_reference_type;

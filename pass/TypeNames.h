@@ -16,6 +16,18 @@ std::string typeName(const llvm::DIType *T, bool IsC);
 /// otherwise. Unknown for anything else (including a missing type).
 bs_mutability pointeeMutability(const llvm::DIType *T);
 
+/// True when \p T is const-qualified at its outermost level (after typedefs).
+bool isConstQualified(const llvm::DIType *T);
+
+/// The type of the member of \p T (a struct, class or lambda closure) at
+/// \p OffsetBytes, looking into nested members; its name in \p Name
+/// ("inner.ptr"). Null when no member starts there.
+const llvm::DIType *memberTypeAt(const llvm::DIType *T, uint64_t OffsetBytes,
+                                 std::string &Name);
+
+/// True for T& and T&& (after typedefs and cv-qualifiers).
+bool isReference(const llvm::DIType *T);
+
 /// True for T&& (after typedefs).
 bool isRValueReference(const llvm::DIType *T);
 

@@ -70,6 +70,43 @@ unsigned declarationColumn(const AllocaInst &AI, const DeclareInfo &Declare) {
   return 0;
 }
 
+void firstStoreLocation(const AllocaInst &AI, TrackedVariable &V) {
+  for (const Instruction &I : instructions(*AI.getFunction()))
+    if (const auto *SI = dyn_cast<StoreInst>(&I);
+        SI && SI->getPointerOperand() == &AI && SI->getDebugLoc()) {
+      V.Line = SI->getDebugLoc().getLine();
+      V.Column = SI->getDebugLoc().getCol();
+      return;
+    }
+}
+
+/// `auto &[a, b] = p` declares a and b on one hidden variable, each with an
+/// expression; through a reference (DW_OP_deref) when bound by reference.
+void nameStructuredBinding(TrackedVariable &V,
+                           SmallVector<DeclareInfo, 1> Declares) {
+  // In source order: the debug records come in no particular one.
+  llvm::sort(Declares, [](const DeclareInfo &A, const DeclareInfo &B) {
+    unsigned ACol = A.Loc ? A.Loc.getCol() : 0, BCol = B.Loc ? B.Loc.getCol() : 0;
+    return std::make_pair(A.Var->getLine(), ACol) <
+           std::make_pair(B.Var->getLine(), BCol);
+  });
+  V.Name = "[";
+  for (const DeclareInfo &D : Declares)
+    V.Name += (V.Name.size() > 1 ? ", " : "") + D.Var->getName().str();
+  V.Name += "]";
+  bool ByReference = false;
+  for (const DeclareInfo &D : Declares)
+    if (auto *DVR = D.Expression; DVR && DVR->startsWithDeref())
+      ByReference = true;
+  V.TypeName = ByReference ? "structured binding (reference)"
+                           : "structured binding";
+  V.Type = nullptr;
+  if (ByReference)
+    V.HoldsAs = isConstQualified(Declares.front().Var->getType())
+                    ? BS_MUT_SHARED
+                    : BS_MUT_MUTABLE;
+}
+
 void collectLifetimeMarkers(TrackedVariable &V) {
   for (User *U : V.Alloca->users()) {
     auto *II = dyn_cast<IntrinsicInst>(U);
@@ -93,17 +130,29 @@ std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
       continue;
     TrackedVariable V;
     V.Alloca = AI;
-    DeclareInfo Declare = findDeclare(AI);
-    if (Declare.Var) {
-      // `this`, __range1 and friends: the compiler's, not the programmer's.
-      if (Declare.Var->isArtificial() || Declare.Var->getName().empty())
+    SmallVector<DeclareInfo, 1> Declares = findAllDeclares(AI);
+    if (!Declares.empty()) {
+      const DeclareInfo &Declare = Declares.front();
+      // `this`, __begin1 and friends: the compiler's, not the programmer's.
+      // A range-for's __range1 is kept: it is the reference through which
+      // the loop borrows its range, for as long as the loop runs.
+      if ((Declare.Var->isArtificial() &&
+           !Declare.Var->getName().starts_with("__range")) ||
+          Declare.Var->getName().empty())
         continue;
-      V.Name = Declare.Var->getName().str();
       V.Type = Declare.Var->getType();
-      V.TypeName = typeName(V.Type, IsC);
       V.File = Declare.Var->getFilename().str();
       V.Line = Declare.Var->getLine();
       V.Column = declarationColumn(*AI, Declare);
+      if (V.Line == 0) // compiler-declared (__range1): where it is bound
+        firstStoreLocation(*AI, V);
+      if (Declares.size() == 1) {
+        V.Name = Declare.Var->getName().str();
+        V.TypeName = typeName(V.Type, IsC);
+        V.HoldsAs = pointeeMutability(V.Type);
+      } else {
+        nameStructuredBinding(V, Declares);
+      }
     } else if (SP) {
       continue; // With debug info, an alloca without a declare is a temporary.
     } else {

@@ -2,6 +2,7 @@
 #ifndef BORROWSCOPE_VARIABLES_H
 #define BORROWSCOPE_VARIABLES_H
 
+#include "borrowscope/abi.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
@@ -32,6 +33,9 @@ struct TrackedVariable {
   std::string Name;
   std::string TypeName;
   const llvm::DIType *Type = nullptr; ///< Null without debug info.
+  /// What holding an address in this variable means: shared for `const T*`
+  /// and `const T&`, mutable for `T*` and `T&`, unknown otherwise.
+  bs_mutability HoldsAs = BS_MUT_UNKNOWN;
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
@@ -42,8 +46,9 @@ struct TrackedVariable {
 
 /// The source variables of \p F, in declaration (alloca) order. With debug
 /// info these are the allocas with a debug declaration that is not
-/// artificial; without, the named allocas whose names are source identifiers
-/// (clang's temporaries have dotted or reserved names).
+/// artificial (a structured binding `auto &[a, b]` is one variable "[a, b]");
+/// without, the named allocas whose names are source identifiers (clang's
+/// temporaries have dotted or reserved names).
 std::vector<TrackedVariable> findVariables(llvm::Function &F, bool IsC);
 
 } // namespace borrowscope

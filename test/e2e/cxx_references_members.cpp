@@ -53,8 +53,9 @@ int main() {
 // CHECK-NEXT: New r #[[R1:[0-9]+]] line 20 in bump(int&)
 // CHECK-NEXT: Reborrow c #1 by r #[[R1]] (variable, mutable) line 20
 // CHECK-NEXT: Drop r #[[R1]] line 20 in bump(int&)
-// Passing a reference variable passes the borrow on: no new borrow of c at
-// the call; a shared reborrow in the callee.
+// Passing a reference passes on what it refers to: a shared borrow of c by
+// the call, and a shared reborrow in the callee.
+// CHECK-NEXT: Borrow c #1 by peek(int const&) - (call, shared) line 34
 // CHECK-NEXT: New r #[[R2:[0-9]+]] line 21 in peek(int const&)
 // CHECK-NEXT: Reborrow c #1 by r #[[R2]] (variable, shared) line 21
 // CHECK-NEXT: Drop r #[[R2]] line 21 in peek(int const&)
