@@ -73,6 +73,10 @@ ParamKind kindOfDIType(const DIType *T) {
 ParamKind kindFromDebugInfo(const CallBase &Call, unsigned ArgNo) {
   const Function *Callee = Call.getCalledFunction();
   const DISubprogram *SP = Callee ? Callee->getSubprogram() : nullptr;
+  // Declarations carry debug info only at -O1 and above (for call-site
+  // info); using it would make -O0 and -O2 traces differ.
+  if (SP && !SP->isDefinition())
+    return ParamKind::Unknown;
   const DISubroutineType *Ty = SP ? SP->getType() : nullptr;
   if (!Ty)
     return ParamKind::Unknown;

@@ -1,0 +1,34 @@
+// Correct: pointers never outlive what they point to; C89-style declarations
+// (the pointer before its target, at the same scope level); a pointer per
+// loop iteration; a pointer reassigned before its target drops.
+#include <stdio.h>
+
+static int sum_to(int n) {
+  int *cursor;
+  int total;
+  cursor = &total; // declared earlier, dropped together with total
+  *cursor = 0;
+  for (int i = 1; i <= n; ++i) {
+    int square = i * i;
+    int *sq = &square; // dropped before square, every iteration
+    *cursor += *sq;
+  }
+  return total;
+}
+
+static int reassigned(void) {
+  int outer = 5;
+  int *p = &outer;
+  {
+    int inner = 7;
+    p = &inner;
+    *p += 1;
+    p = &outer; // lets go of inner before it drops
+  }
+  return *p;
+}
+
+int main(void) {
+  printf("%d %d\n", sum_to(3), reassigned());
+  return 0;
+}
