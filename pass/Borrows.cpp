@@ -264,7 +264,11 @@ private:
       B.Borrower = Holder;
       B.BorrowerName = Holder->Name;
       if (Dest == Base) {
-        B.Mutability = Holder->HoldsAs;
+        // A range-for's hidden reference: the loop only reads through it
+        // unless its body says otherwise, which the types do not tell.
+        B.Mutability = StringRef(Holder->Name).starts_with("__range")
+                           ? BS_MUT_UNKNOWN
+                           : Holder->HoldsAs;
       } else {
         B.Destination = Dest; // a field or element: one of several holders
         describeMember(*Holder, *Dest, B);

@@ -95,11 +95,12 @@ int main() {
 }
 // CHECK: New total #[[V1:[0-9]+]] line 92 in main
 // range-for: the loop's hidden reference borrows the array for the whole
-// loop; each element reference is a new instance, reborrowing the array.
+// loop (of unknown kind: the types do not say whether the loop writes); each
+// element reference is a new instance, reborrowing the array.
 // CHECK-NEXT: New arr #[[V2:[0-9]+]] line 24 in range_for() at-address
 // CHECK-NEXT: New sum #[[V3:[0-9]+]] line 25 in range_for()
 // CHECK-NEXT: New __range1 #[[V4:[0-9]+]] line 26 in range_for()
-// CHECK-NEXT: Borrow arr #[[V2]] by __range1 #[[V4]] (variable, mutable) line 26
+// CHECK-NEXT: Borrow arr #[[V2]] by __range1 #[[V4]] (variable, unknown) line 26
 // CHECK-NEXT: New e #[[V5:[0-9]+]] line 26 in range_for()
 // CHECK-NEXT: Reborrow arr #[[V2]] by e #[[V5]] (variable, mutable) line 26
 // CHECK-NEXT: Drop e #[[V5]] line 27 in range_for()
