@@ -142,7 +142,7 @@ private:
           if (auto *LI = dyn_cast<LoadInst>(U);
               LI && LI->getPointerOperand() == V.Alloca &&
               LI->getType()->isPointerTy())
-            derive(LI, *Bound);
+            derive(LI, *Bound, &V);
     // Accessor results, in a few rounds: one accessor's result may be passed
     // to another (`v.front().name.c_str()`).
     for (unsigned Round = 0; Round < 4; ++Round) {
@@ -152,9 +152,9 @@ private:
         if (!Call || !Call->getType()->isPointerTy() || Derived.count(Call) ||
             isIgnoredCall(*Call))
           continue;
-        if (const TrackedVariable *Owner = soleDerivedArgument(*Call)) {
+        if (const Value *Arg = soleDerivedArgument(*Call)) {
           Accessors.insert(Call);
-          derive(Call, *Owner);
+          derive(Call, *ownerOf(Arg), throughOf(Arg));
           Changed = true;
         }
       }
@@ -184,12 +184,15 @@ private:
 
   /// Maps \p Root and everything computed from it by address arithmetic or a
   /// transparent call to \p Owner.
-  void derive(Value *Root, const TrackedVariable &Owner) {
+  void derive(Value *Root, const TrackedVariable &Owner,
+              const TrackedVariable *Through = nullptr) {
     SmallVector<Value *, 8> Work{Root};
     while (!Work.empty()) {
       Value *Ptr = Work.pop_back_val();
       if (!Derived.try_emplace(Ptr, &Owner).second)
         continue;
+      if (Through)
+        ThroughReference[Ptr] = Through;
       for (User *U : Ptr->users()) {
         if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U) ||
             isa<AddrSpaceCastInst>(U))
@@ -202,19 +205,25 @@ private:
     }
   }
 
-  /// The one variable that the call's arguments are derived from, if exactly
-  /// one is.
-  const TrackedVariable *soleDerivedArgument(const CallBase &Call) const {
-    const TrackedVariable *Found = nullptr;
+  /// The argument derived from a variable, if exactly one variable is the
+  /// source of the call's derived arguments.
+  const Value *soleDerivedArgument(const CallBase &Call) const {
+    const Value *Found = nullptr;
     for (const Use &Arg : Call.args()) {
       const TrackedVariable *Owner = ownerOf(Arg.get());
       if (!Owner)
         continue;
-      if (Found && Found != Owner)
+      if (Found && ownerOf(Found) != Owner)
         return nullptr;
-      Found = Owner;
+      Found = Arg.get();
     }
     return Found;
+  }
+
+  /// The reference variable a derived pointer was read through, if any.
+  const TrackedVariable *throughOf(const Value *V) const {
+    auto It = ThroughReference.find(V);
+    return It == ThroughReference.end() ? nullptr : It->second;
   }
 
   const TrackedVariable *ownerOf(const Value *V) const {
@@ -257,6 +266,7 @@ private:
     Borrow B;
     B.At = &SI;
     B.Owner = ownerOf(Stored);
+    B.Through = throughOf(Stored);
     if (!B.Owner)
       B.Address = Stored;
     if (Holder) {
@@ -324,6 +334,7 @@ private:
       Borrow B;
       B.At = &Call;
       B.Owner = Owner;
+      B.Through = throughOf(Call.getArgOperand(ArgNo));
       B.Kind = BS_BORROWER_CALL;
       B.BorrowerName = calleeName(Call);
       B.Mutability = isRValueArgument(Call, ArgNo)
@@ -415,6 +426,7 @@ private:
     Borrow B;
     B.At = &Ret;
     B.Owner = Owner;
+    B.Through = throughOf(Ret.getReturnValue());
     B.Kind = BS_BORROWER_RETURN;
     B.BorrowerName = "<return>";
     if (const DISubprogram *SP = F->getSubprogram())
@@ -428,6 +440,7 @@ private:
   Function *F = nullptr;
   DenseMap<const Value *, const TrackedVariable *> ByAlloca;
   DenseMap<const Value *, const TrackedVariable *> Derived;
+  DenseMap<const Value *, const TrackedVariable *> ThroughReference;
   DenseSet<const CallBase *> Accessors;
   DenseSet<const TrackedVariable *> AddressTaken;
   std::vector<Borrow> Result;

@@ -17,6 +17,9 @@ struct Borrow {
   /// The variable whose address (or an address inside it) is taken; null for
   /// a reborrow, whose owner is found at run time from \c Address.
   const TrackedVariable *Owner = nullptr;
+  /// The reference variable the address was read through (`int &r = x;
+  /// f(r);`): the borrow is r's, passed on, not a new one.
+  const TrackedVariable *Through = nullptr;
   /// Reborrow: the stored pointer, whatever it points to (possibly nothing).
   llvm::Value *Address = nullptr;
   /// A borrow held in memory (a field, the heap, a global): where the address

@@ -178,14 +178,27 @@ private:
     }
     S.Name = B.BorrowerName;
     S.Owner = B.Owner ? B.Owner->Name : "";
+    S.Through = B.Through ? B.Through->Name : "";
     S.Mutability = B.Mutability;
     S.BorrowerKind = B.Kind;
     if (B.Address || B.Destination)
       S.Flags |= BS_SITE_FLAG_WIDE;
     if (!B.Owner)
       S.Flags |= BS_SITE_FLAG_REBORROW;
-    plan(B.At, {EventKind::Borrow, nullptr, &B, addSite(std::move(S), *B.At),
-                false});
+    plan(borrowPoint(B), {EventKind::Borrow, nullptr, &B,
+                          addSite(std::move(S), *B.At), false});
+  }
+
+  /// Where a borrow is recorded: before its store, call or return, except
+  /// that `return &local` is recorded before the local's lifetime ends on
+  /// the way out (clang ends it before the `ret`): the address outlives it.
+  Instruction *borrowPoint(const Borrow &B) const {
+    if (!isa<ReturnInst>(B.At) || !B.Owner)
+      return B.At;
+    for (IntrinsicInst *End : B.Owner->Ends)
+      if (End->getParent() == B.At->getParent())
+        return End;
+    return B.At;
   }
 
   void planDrops() {

@@ -18,7 +18,7 @@ StructType *siteType(LLVMContext &C) {
   Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C);
   Type *Ptr = PointerType::getUnqual(C);
   return StructType::get(C, {I8, I8, I8, I8, I32, I32, I32, Ptr, Ptr, Ptr,
-                             Ptr, Ptr});
+                             Ptr, Ptr, Ptr});
 }
 
 } // namespace
@@ -72,7 +72,7 @@ void SiteTable::finalize() {
         SiteTy, {I8(S.Kind), I8(S.Mutability), I8(S.BorrowerKind), I8(S.Flags),
                  I32(S.Line), I32(S.Column), I32(0), string(S.File),
                  string(S.Function), string(S.Name), string(S.TypeName),
-                 string(S.Owner)}));
+                 string(S.Owner), string(S.Through)}));
   ArrayType *TableTy = ArrayType::get(SiteTy, Rows.size());
   auto *Table = new GlobalVariable(M, TableTy, /*isConstant=*/true,
                                    GlobalValue::InternalLinkage,

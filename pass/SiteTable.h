@@ -24,6 +24,7 @@ struct SiteInfo {
   std::string Name;
   std::string TypeName;
   std::string Owner;
+  std::string Through;
 };
 
 /// Collects the sites of a module and emits them as one constant table, like

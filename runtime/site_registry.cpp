@@ -31,6 +31,7 @@ void SiteRegistry::retire(const bs_site *sites) {
       own(site.name);
       own(site.type_name);
       own(site.owner);
+      own(site.through);
     }
     m.sites = copy->data();
     m.copy = std::move(copy);

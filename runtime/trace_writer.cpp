@@ -182,6 +182,8 @@ const std::string *TraceWriter::fragment(uint32_t site, const bs_site &s) {
     o["mutable"] = mutability_value(s.mutability);
     if (s.flags & BS_SITE_FLAG_REBORROW)
       o["reborrow"] = true;
+    if (s.through)
+      o["through"] = valid_utf8(s.through);
     break;
   case BS_SITE_MOVE:
     o["from_name"] = utf8_or_empty(s.owner);

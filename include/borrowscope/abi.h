@@ -75,6 +75,8 @@ struct bs_site {
                             Move: the destination variable */
   const char *type_name; /* New: the variable's declared type */
   const char *owner;     /* Borrow/Move: the owner (source) variable */
+  const char *through;   /* Borrow: the reference the address was read
+                            through (`int &r = x; f(r);`), or null */
 };
 
 /*

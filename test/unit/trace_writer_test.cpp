@@ -52,7 +52,10 @@ protected:
     sites[9].flags = BS_SITE_FLAG_WIDE;
     sites[10] = make_site(BS_SITE_BORROW, "consume", nullptr, "s", BS_MUT_MOVE,
                           BS_BORROWER_CALL);
-    base = registry.add(sites, 11);
+    sites[11] = make_site(BS_SITE_BORROW, "f", nullptr, "x", BS_MUT_MUTABLE,
+                          BS_BORROWER_CALL);
+    sites[11].through = "r";
+    base = registry.add(sites, 12);
     clock.set_rate(0, 1.0);
     thread.index = 1;
   }
@@ -74,7 +77,7 @@ protected:
     return ss.str();
   }
 
-  bs_site sites[11];
+  bs_site sites[12];
   SiteRegistry registry;
   Clock clock;
   TraceWriter writer{registry, clock};
@@ -147,6 +150,12 @@ TEST_F(TraceWriterTest, BorrowHeldInMemoryHasItsDestination) {
   EXPECT_FALSE(e.contains("address"));
   EXPECT_FALSE(e.contains("reborrow"));
   EXPECT_EQ(e.at("kind"), "shared");
+}
+
+TEST_F(TraceWriterTest, BorrowThroughAReferenceNamesIt) {
+  json::object e = event({1, base + 11, 1, 0});
+  EXPECT_EQ(e.at("through"), "r");
+  EXPECT_FALSE(event({1, base + 2, 1, 0}).contains("through"));
 }
 
 TEST_F(TraceWriterTest, MoveKind) {
