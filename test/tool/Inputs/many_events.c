@@ -1,6 +1,6 @@
 /* For the performance tests: ITERATIONS (argv[1]) loop iterations of about
-   ten events each: two variables, a borrow by a variable, a borrow by a
-   call and the callee's parameter, and their drops. */
+   twelve events each: two variables, a borrow by a variable, two calls that
+   borrow (and their parameter, which reborrows), and the drops. */
 #include <stdlib.h>
 
 __attribute__((noinline)) static void bump(int *v) { *v += 1; }

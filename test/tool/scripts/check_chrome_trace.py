@@ -97,8 +97,9 @@ def main(path):
             fail("thread %s has no thread_name" % tid)
     print("ok: process %s, %d threads, %d complete, %d async, %d flows" %
           (process, len(names), counts["complete"], counts["async"], len(flows_out)))
-    print("borrows: %d shared, %d mut, %d unknown" %
-          (counts["borrow.shared"], counts["borrow.mut"], counts["borrow.unknown"]))
+    print("borrows: %d shared, %d mut, %d move, %d unknown" %
+          (counts["borrow.shared"], counts["borrow.mut"], counts["borrow.move"],
+           counts["borrow.unknown"]))
     for tid in sorted(names):
         print("thread %s: %s" % (tid, names[tid]))
 

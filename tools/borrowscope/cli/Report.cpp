@@ -56,7 +56,7 @@ struct FunctionGroup {
   std::vector<Declaration> declarations;
   std::map<std::pair<StrId, StrId>, size_t> declaration_index;
   std::vector<BorrowGroup> borrows;
-  std::map<std::tuple<StrId, StrId, int, int, StrId>, size_t> borrow_index;
+  std::map<std::tuple<StrId, StrId, StrId, int, int, StrId>, size_t> borrow_index;
   std::vector<MoveGroup> moves;
   std::map<std::tuple<StrId, StrId, StrId>, size_t> move_index;
 };
@@ -113,7 +113,8 @@ private:
 
   void add(const Borrow &b) {
     FunctionGroup &g = group(b.thread_index, b.function);
-    auto key = std::make_tuple(b.borrower_name, b.owner_name, int(b.kind),
+    auto key = std::make_tuple(b.borrower_name, b.owner_name,
+                               m_.variables[b.owner].function, int(b.kind),
                                int(b.mutability), b.location);
     auto [it, inserted] = g.borrow_index.try_emplace(key, g.borrows.size());
     if (inserted) {
@@ -219,10 +220,11 @@ public:
   }
 
   std::string totals() const {
-    uint64_t shared = 0, mut = 0, unknown = 0, never_dropped = 0;
+    uint64_t shared = 0, mut = 0, unknown = 0, move = 0, never_dropped = 0;
     for (const Borrow &b : m_.borrows)
       (b.mutability == Mutability::Shared    ? shared
        : b.mutability == Mutability::Mutable ? mut
+       : b.mutability == Mutability::Move    ? move
                                              : unknown)++;
     for (const Variable &v : m_.variables)
       never_dropped += !v.has(Variable::Dropped);
@@ -232,6 +234,8 @@ public:
                     ", " + plural(m_.borrows.size(), "borrow", "borrows") +
                     " (" + st_.blue(std::to_string(shared) + " shared") + ", " +
                     st_.red(std::to_string(mut) + " mut");
+    if (move)
+      s += ", " + st_.yellow(std::to_string(move) + " move");
     if (unknown)
       s += ", " + st_.magenta(std::to_string(unknown) + " unknown");
     s += "), " + plural(m_.moves.size(), "move", "moves") + ", " +
@@ -241,9 +245,15 @@ public:
 
   std::string anomalies() const {
     const Anomalies &a = m_.anomalies;
+    std::string s;
+    if (a.reborrows_of_no_variable)
+      s += st_.dim(plural(a.reborrows_of_no_variable, "pointer", "pointers") +
+                   " stored from elsewhere held no variable's address (heap "
+                   "memory, literals, null): not borrows") +
+           "\n";
     if (!a.total())
-      return {};
-    std::string s = st_.yellow("note: " + plural(a.total(), "event contradicts",
+      return s;
+    s += st_.yellow("note: " + plural(a.total(), "event contradicts",
                                                  "events contradict") +
                                " the trace format; shown as best understood:") +
                     "\n";
@@ -353,11 +363,23 @@ public:
       std::string by = b.kind == BorrowerKind::Call
                            ? callee_label(m_.str(b.borrower_name))
                            : m_.str(b.borrower_name);
-      std::string arrow = by + " → " + m_.str(b.owner_name);
+      // An owner in another function (a parameter's reborrow of the
+      // caller's variable) says where it lives: "shelf → shelf (main)".
+      std::string owner = m_.str(b.owner_name);
+      const Variable &ov = m_.variables[b.owner];
+      if (ov.function != b.function)
+        owner += " (" + short_name(m_.str(ov.function)) +
+                 (ov.thread_index != b.thread_index
+                      ? ", thread " + std::to_string(m_.threads[ov.thread_index].id)
+                      : "") +
+                 ")";
+      std::string arrow = by + " → " + owner;
       std::string mut(mutability_name(b.mutability));
       std::string mut_styled = b.mutability == Mutability::Mutable ? st_.red(mut)
                                : b.mutability == Mutability::Shared
                                    ? st_.blue(mut)
+                               : b.mutability == Mutability::Move
+                                   ? st_.yellow(mut)
                                    : st_.magenta(mut);
       std::string kind(borrower_kind_name(b.kind));
       std::string loc = where(g, b.location);
@@ -471,10 +493,11 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
 std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
                            size_t max_functions) {
   Style st(o.color);
-  uint64_t shared = 0, mut = 0, unknown = 0;
+  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
   for (const Borrow &b : m.borrows)
     (b.mutability == Mutability::Shared    ? shared
      : b.mutability == Mutability::Mutable ? mut
+     : b.mutability == Mutability::Move    ? move
                                            : unknown)++;
   std::string s = "  " + plural(m.events, "event", "events") + " · " +
                   plural(m.threads.size(), "thread", "threads") + " · " +
@@ -482,6 +505,7 @@ std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
                   plural(m.borrows.size(), "borrow", "borrows") + " (" +
                   st.blue(std::to_string(shared) + " shared") + ", " +
                   st.red(std::to_string(mut) + " mut") +
+                  (move ? ", " + st.yellow(std::to_string(move) + " move") : "") +
                   (unknown ? ", " + std::to_string(unknown) + " unknown" : "") +
                   ") · " + plural(m.moves.size(), "move", "moves") + " · " +
                   format_duration(m.last_time - m.first_time) + "\n";

@@ -259,6 +259,7 @@ private:
   std::string borrow_title(const Borrow &b) const {
     std::string ref = b.mutability == Mutability::Mutable   ? "&mut "
                       : b.mutability == Mutability::Shared ? "&"
+                      : b.mutability == Mutability::Move   ? "&&"
                                                             : "&? ";
     ref += m_.str(b.owner_name);
     const std::string &by = m_.str(b.borrower_name);
@@ -281,6 +282,7 @@ private:
   static std::string_view category(const Borrow &b) {
     return b.mutability == Mutability::Mutable   ? "borrow.mut"
            : b.mutability == Mutability::Shared ? "borrow.shared"
+           : b.mutability == Mutability::Move   ? "borrow.move"
                                                  : "borrow.unknown";
   }
 
@@ -298,6 +300,7 @@ private:
     // ignores them and tells the kinds apart by name and category.
     field(s, "cname", b.mutability == Mutability::Mutable   ? "terrible"
                       : b.mutability == Mutability::Shared ? "rail_load"
+                      : b.mutability == Mutability::Move   ? "bad"
                                                             : "yellow");
     s += ",\"bind_id\":";
     append_number(s, uint64_t(item.index) + 1);
@@ -316,6 +319,8 @@ private:
     field(s, "location", m_.str(b.location));
     field(s, "function", m_.str(b.function));
     field(s, "ends", borrow_end_name(b.end_rule));
+    if (b.reborrow)
+      s += ",\"reborrow\":true";
     s += "}}";
   }
 

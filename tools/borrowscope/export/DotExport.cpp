@@ -1,8 +1,9 @@
 // The ownership graph for Graphviz: a node per variable instance, clustered
 // by thread and function; borrows point from borrower to owner (shared blue,
 // mutable red, unknown purple dashed); moves are bold; dropped variables are
-// grey. Borrowers that are not variables (a call, a return, memory) get a
-// node of their own, one per name.
+// grey; borrows of kind move (bound to T&&) are orange. Borrowers that are
+// not variables (a call, a return, memory) get a node of their own, one per
+// name.
 #include "Exporters.h"
 #include "Names.h"
 #include "TimeFormat.h"
@@ -130,6 +131,8 @@ void export_dot(const OwnershipModel &m, Output &out) {
             ? "color=\"#dc2626\", fontcolor=\"#dc2626\", label=\"&mut\""
         : b.mutability == Mutability::Shared
             ? "color=\"#2563eb\", fontcolor=\"#2563eb\", label=\"&\""
+        : b.mutability == Mutability::Move
+            ? "color=\"#ea580c\", fontcolor=\"#ea580c\", label=\"&&\""
             : "color=\"#7c3aed\", fontcolor=\"#7c3aed\", style=dashed, "
               "label=\"&?\"";
     out << "  " << from << " -> v" << std::to_string(b.owner) << " [" << style

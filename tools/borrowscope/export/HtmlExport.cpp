@@ -69,10 +69,11 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
   auto str = [&](std::string_view v) { append_json_string(s, v, true); };
   auto rel = [&](uint64_t t) { return t - m.first_time; };
 
-  uint64_t shared = 0, mut = 0, unknown = 0;
+  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
   for (const Borrow &b : m.borrows)
     (b.mutability == Mutability::Shared    ? shared
      : b.mutability == Mutability::Mutable ? mut
+     : b.mutability == Mutability::Move    ? move
                                            : unknown)++;
 
   s += "{\"format\":1,\"program\":";
@@ -100,6 +101,8 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
   append_number(s, mut);
   s += ",\"unknown\":";
   append_number(s, unknown);
+  s += ",\"move\":";
+  append_number(s, move);
   s += ",\"moves\":";
   append_number(s, m.moves.size());
   s += ",\"threads\":";

@@ -19,6 +19,20 @@ void append_event_json(std::string &s, const Event &e) {
     s += key;
     append_json_string(s, v);
   };
+  auto address = [&](const char *key, uint64_t v) {
+    static const char digits[] = "0123456789abcdef";
+    char buf[16];
+    int n = 0;
+    do {
+      buf[n++] = digits[v & 15];
+      v >>= 4;
+    } while (v);
+    s += key;
+    s += "\"0x";
+    while (n)
+      s += buf[--n];
+    s += '"';
+  };
   s += "{\"type\":\"";
   s += event_type_name(e.type);
   s += "\",\"timestamp\":";
@@ -29,10 +43,20 @@ void append_event_json(std::string &s, const Event &e) {
   case EventType::New:
   case EventType::Drop:
     id(",\"var_id\":", e.var_id);
+    if (e.address)
+      address(",\"address\":", *e.address);
+    if (e.size) {
+      s += ",\"size\":";
+      append_number(s, *e.size);
+    }
     break;
   case EventType::Borrow:
     id(",\"owner_id\":", e.owner_id);
     id(",\"borrower_id\":", e.borrower_id);
+    if (e.address)
+      address(",\"address\":", *e.address);
+    if (e.destination)
+      address(",\"destination\":", *e.destination);
     break;
   case EventType::Move:
     id(",\"from_id\":", e.from_id);
@@ -54,11 +78,18 @@ void append_event_json(std::string &s, const Event &e) {
     s += ",\"borrower_kind\":\"";
     s += borrower_kind_name(e.borrower_kind);
     s += '"';
-    text(",\"owner_name\":", e.owner_name);
-    s += ",\"mutable\":";
-    s += e.mutability == Mutability::Mutable   ? "true"
-         : e.mutability == Mutability::Shared ? "false"
-                                               : "null";
+    if (e.owner_id)
+      text(",\"owner_name\":", e.owner_name);
+    else
+      s += ",\"owner_name\":null";
+    s += ",\"kind\":\"";
+    s += borrow_kind_name(e.mutability);
+    s += "\",\"mutable\":";
+    s += e.mutability == Mutability::Shared    ? "false"
+         : e.mutability == Mutability::Unknown ? "null"
+                                               : "true";
+    if (e.reborrow)
+      s += ",\"reborrow\":true";
     break;
   case EventType::Move:
     text(",\"from_name\":", e.from_name);
@@ -151,7 +182,7 @@ void JsonExporter::finish(const OwnershipModel &m) {
 
   // edges: borrower -> owner for borrows, from -> to for moves.
   out_ << "\n],\n\"edges\":[";
-  uint64_t shared = 0, mut = 0, unknown = 0;
+  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
   size_t n = 0;
   for (const Borrow &b : m.borrows) {
     s.clear();
@@ -173,11 +204,17 @@ void JsonExporter::finish(const OwnershipModel &m) {
       s += "borrows_mut";
       ++mut;
       break;
+    case Mutability::Move: // bound to T&&: a mutable borrow, as in `mutable`
+      s += "borrows_mut";
+      ++move;
+      break;
     case Mutability::Unknown:
       s += "borrows";
       ++unknown;
       break;
     }
+    s += "\",\"kind\":\"";
+    s += borrow_kind_name(b.mutability);
     s += "\",\"start\":";
     append_number(s, b.start);
     s += ",\"end\":";
@@ -193,6 +230,8 @@ void JsonExporter::finish(const OwnershipModel &m) {
     s += borrow_end_name(b.end_rule);
     s += "\",\"location\":";
     append_json_string(s, m.str(b.location));
+    if (b.reborrow)
+      s += ",\"reborrow\":true";
     s += '}';
     out_ << s;
   }
@@ -223,7 +262,9 @@ void JsonExporter::finish(const OwnershipModel &m) {
   s += ",\"immutable_borrows\":";
   append_number(s, shared);
   s += ",\"mutable_borrows\":";
-  append_number(s, mut);
+  append_number(s, mut + move);
+  s += ",\"move_borrows\":";
+  append_number(s, move);
   s += ",\"unknown_mutability_borrows\":";
   append_number(s, unknown);
   s += ",\"moves\":";

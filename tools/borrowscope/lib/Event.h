@@ -19,13 +19,16 @@ enum class EventType : uint8_t { New, Borrow, Move, Drop };
 /// older than this reader used a kind it does not know.
 enum class BorrowerKind : uint8_t { Variable, Call, Return, Escape, Unknown };
 
-/// `mutable` of a Borrow: false, true, or null (the types do not tell).
-enum class Mutability : uint8_t { Shared, Mutable, Unknown };
+/// A Borrow's `kind` (older traces only have `mutable`: false, true, null):
+/// shared, mutable, move (bound to T&&), or unknown (the types do not tell).
+enum class Mutability : uint8_t { Shared, Mutable, Unknown, Move };
 
 std::string_view event_type_name(EventType t);
 std::string_view borrower_kind_name(BorrowerKind k);
-/// "shared", "mut" or "unknown".
+/// "shared", "mut", "move" or "unknown".
 std::string_view mutability_name(Mutability m);
+/// The trace format's spelling: "shared", "mutable", "move", "unknown".
+std::string_view borrow_kind_name(Mutability m);
 
 /// One entry of `events`. Fields not used by the event's type stay empty.
 /// The reader reuses one Event for the whole trace: copy what you keep.
@@ -42,14 +45,23 @@ struct Event {
   std::string var_name;
   std::string type_name;
   bool unwind = false;
+  std::optional<uint64_t> size; ///< with address: where the instance lives
 
   // Borrow
-  uint64_t owner_id = 0;
+  std::optional<uint64_t> owner_id; ///< null for a reborrow
   std::optional<uint64_t> borrower_id;
-  std::string owner_name;
+  std::string owner_name; ///< empty when null (a reborrow)
   std::string borrower_name;
   BorrowerKind borrower_kind = BorrowerKind::Unknown;
   Mutability mutability = Mutability::Unknown;
+  /// The owner is whichever live variable's address range holds `address`.
+  bool reborrow = false;
+  /// Where the address is stored, when that is memory (a field, the heap, a
+  /// global) rather than a whole variable.
+  std::optional<uint64_t> destination;
+
+  // New, Drop (the instance's address), Borrow (a reborrow's address)
+  std::optional<uint64_t> address;
 
   // Move
   uint64_t from_id = 0;

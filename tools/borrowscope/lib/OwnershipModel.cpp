@@ -148,6 +148,11 @@ void ModelBuilder::on_event(const Event &e) {
     v.function = function;
     v.location = location;
     v.flags = Variable::Created;
+    if (e.address && e.size) {
+      v.address = *e.address;
+      v.size = *e.size;
+      v.flags |= Variable::HasAddress;
+    }
     m_.variable_by_id[e.var_id] = uint32_t(m_.variables.size());
     m_.variables.push_back(v);
     break;
@@ -162,6 +167,11 @@ void ModelBuilder::on_event(const Event &e) {
     }
     if (!v.type)
       v.type = m_.strings.intern(e.type_name);
+    if (e.address && e.size && !v.has(Variable::HasAddress)) {
+      v.address = *e.address;
+      v.size = *e.size;
+      v.flags |= Variable::HasAddress;
+    }
     v.flags |= Variable::Dropped | (e.unwind ? Variable::Unwound : 0);
     v.dropped = std::max(e.timestamp, v.created);
     v.drop_location = location;
@@ -169,9 +179,20 @@ void ModelBuilder::on_event(const Event &e) {
   }
   case EventType::Borrow: {
     Borrow b;
-    b.owner_id = e.owner_id;
     b.owner_name = m_.strings.intern(e.owner_name);
-    b.owner = variable_for(e.owner_id, e, b.owner_name);
+    if (e.owner_id) {
+      b.owner_id = *e.owner_id;
+      b.owner = variable_for(*e.owner_id, e, b.owner_name);
+    } else {
+      // A reborrow: the owner is found by address once every variable's
+      // lifetime is known (resolve_reborrows).
+      b.reborrow = true;
+      b.address = e.address.value_or(0);
+    }
+    if (e.destination) {
+      b.has_destination = true;
+      b.destination = *e.destination;
+    }
     b.borrower_name = m_.strings.intern(e.borrower_name);
     if (e.borrower_id) {
       b.has_borrower_id = true;
@@ -251,38 +272,115 @@ void ModelBuilder::on_trailer(const TraceTrailer &t) {
   }
 }
 
+// Each reborrow's owner: the variable whose [address, address + size) holds
+// the stored address and which is alive at the reborrow's time. Variables
+// are indexed by start address, then creation time, so that stack slots
+// reused by many instances (loop iterations) cost a binary search each.
+void ModelBuilder::resolve_reborrows() {
+  struct Entry {
+    uint64_t start, created;
+    uint32_t index;
+  };
+  std::vector<Entry> entries;
+  uint64_t max_size = 0;
+  for (uint32_t i = 0; i < m_.variables.size(); ++i) {
+    const Variable &v = m_.variables[i];
+    if (v.has(Variable::HasAddress)) {
+      entries.push_back({v.address, v.created, i});
+      max_size = std::max(max_size, v.size);
+    }
+  }
+  if (entries.empty())
+    return;
+  auto before = [](const Entry &a, const Entry &b) {
+    return std::tie(a.start, a.created, a.index) <
+           std::tie(b.start, b.created, b.index);
+  };
+  std::sort(entries.begin(), entries.end(), before);
+  auto owner_of = [&](uint64_t address, uint64_t time) -> uint32_t {
+    // Candidates start at or below the address; look at a few distinct
+    // starts below it (fields of a struct start below the field).
+    auto end = std::upper_bound(entries.begin(), entries.end(),
+                                Entry{address, UINT64_MAX, UINT32_MAX}, before);
+    for (int starts = 0; end != entries.begin() && starts < 64; ++starts) {
+      uint64_t start = std::prev(end)->start;
+      if (address - start >= max_size)
+        break;
+      auto first = std::lower_bound(entries.begin(), end, Entry{start, 0, 0},
+                                    before);
+      // The latest instance at this start created at or before `time`.
+      auto it = std::upper_bound(first, end, Entry{start, time, UINT32_MAX},
+                                 before);
+      if (it != first) {
+        const Variable &v = m_.variables[std::prev(it)->index];
+        bool alive = !v.has(Variable::Dropped) || time <= v.dropped;
+        if (alive && address - v.address < v.size)
+          return std::prev(it)->index;
+      }
+      end = first;
+    }
+    return no_index;
+  };
+  for (Borrow &b : m_.borrows) {
+    if (!b.reborrow)
+      continue;
+    b.owner = owner_of(b.address, b.start);
+    if (b.owner == no_index) {
+      ++m_.anomalies.reborrows_of_no_variable;
+      continue;
+    }
+    const Variable &owner = m_.variables[b.owner];
+    b.owner_id = owner.id;
+    b.owner_name = owner.name;
+  }
+}
+
 void ModelBuilder::resolve_borrow_ends() {
   std::vector<Borrow> &borrows = m_.borrows;
-  // Borrows stored into variables, by borrower and time: each one ends where
-  // the next into the same borrower starts.
-  std::vector<uint32_t> by_borrower;
+  // Borrows held by one holder, by time: each ends where the next into the
+  // same holder starts. The holder is the destination when the address is
+  // stored into memory (a field, the heap, a global), else the borrowing
+  // variable. Reborrows of no variable take part: they release.
+  auto holder = [&](const Borrow &b) {
+    return b.has_destination ? std::make_pair(uint64_t(1), b.destination)
+                             : std::make_pair(uint64_t(0), uint64_t(b.borrower));
+  };
+  std::vector<uint32_t> held;
   for (uint32_t i = 0; i < borrows.size(); ++i)
-    if (borrows[i].kind == BorrowerKind::Variable &&
-        borrows[i].borrower != no_index)
-      by_borrower.push_back(i);
-  std::sort(by_borrower.begin(), by_borrower.end(), [&](uint32_t a, uint32_t b) {
+    if (borrows[i].has_destination ||
+        (borrows[i].kind == BorrowerKind::Variable &&
+         borrows[i].borrower != no_index))
+      held.push_back(i);
+  std::sort(held.begin(), held.end(), [&](uint32_t a, uint32_t b) {
     const Borrow &x = borrows[a], &y = borrows[b];
-    return std::tie(x.borrower, x.start, x.event_index) <
-           std::tie(y.borrower, y.start, y.event_index);
+    auto hx = holder(x), hy = holder(y);
+    return std::tie(hx, x.start, x.event_index) <
+           std::tie(hy, y.start, y.event_index);
   });
-  for (size_t k = 0; k < by_borrower.size(); ++k) {
-    Borrow &b = borrows[by_borrower[k]];
-    const Variable &borrower = m_.variables[b.borrower];
-    bool next_same = k + 1 < by_borrower.size() &&
-                     borrows[by_borrower[k + 1]].borrower == b.borrower;
+  for (size_t k = 0; k < held.size(); ++k) {
+    Borrow &b = borrows[held[k]];
+    bool next_same = k + 1 < held.size() &&
+                     holder(borrows[held[k + 1]]) == holder(b);
     if (next_same) {
-      b.end = borrows[by_borrower[k + 1]].start;
+      b.end = borrows[held[k + 1]].start;
       b.end_rule = BorrowEnd::Replaced;
-    } else if (borrower.has(Variable::Dropped)) {
-      b.end = borrower.dropped;
+    } else if (b.borrower != no_index &&
+               m_.variables[b.borrower].has(Variable::Dropped)) {
+      b.end = m_.variables[b.borrower].dropped;
       b.end_rule = BorrowEnd::BorrowerDropped;
+    } else if (b.has_destination && b.owner != no_index &&
+               m_.variables[b.owner].has(Variable::Dropped)) {
+      b.end = m_.variables[b.owner].dropped; // stored in memory: until the owner goes
+      b.end_rule = BorrowEnd::OwnerDropped;
     } else {
       b.end_rule = BorrowEnd::Open;
     }
   }
   for (Borrow &b : borrows) {
+    if (b.owner == no_index)
+      continue; // a release, removed by drop_releases
     bool by_variable = b.kind == BorrowerKind::Variable && b.borrower != no_index;
-    if (!by_variable && b.kind != BorrowerKind::Call) {
+    if (!by_variable && b.kind != BorrowerKind::Call && !b.has_destination) {
       // Returned, escaped, or a variable borrow without a borrower id.
       const Variable &owner = m_.variables[b.owner];
       if (owner.has(Variable::Dropped)) {
@@ -322,8 +420,16 @@ void ModelBuilder::sort_threads() {
     mv.thread_index = new_index[mv.thread_index];
 }
 
+// Reborrows of no variable have done their work (ending what their holder
+// held); they are not borrows.
+void ModelBuilder::drop_releases() {
+  std::erase_if(m_.borrows, [](const Borrow &b) { return b.owner == no_index; });
+}
+
 OwnershipModel ModelBuilder::take() {
+  resolve_reborrows();
   resolve_borrow_ends();
+  drop_releases();
   sort_threads();
   return std::move(m_);
 }

@@ -5,8 +5,11 @@
 // The rules that turn events into intervals are documented in docs/tool.md
 // ("How events become lifetimes and borrows"); the short version:
 //  - an instance lives from its New to its Drop (open when never dropped);
+//  - a reborrow (a pointer from elsewhere stored into a variable) borrows
+//    the variable whose address range, live at that time, holds the address;
 //  - a borrow into a variable ends when that borrower instance drops, or when
-//    a later borrow is stored into the same borrower (it replaces the first);
+//    a later borrow is stored into the same borrower (or the same
+//    destination, for stores into fields and memory): it replaces the first;
 //  - a borrow by a call lasts while the callee runs: until the last event of
 //    the callee before the caller's next event (an instant if the callee
 //    recorded nothing);
@@ -34,13 +37,15 @@ struct Variable {
     Created = 1, ///< its New is in the trace (else: first seen in another event)
     Dropped = 2, ///< its Drop is in the trace
     Unwound = 4, ///< dropped by an exception unwinding its scope
-    MovedOut = 8 ///< something was moved out of it
+    MovedOut = 8, ///< something was moved out of it
+    HasAddress = 16 ///< address and size are known (its address was taken)
   };
   uint64_t id = 0;
   uint64_t thread = 0;
   /// ns; the New's timestamp, or when it was first referenced without a New.
   uint64_t created = 0;
   uint64_t dropped = 0; ///< valid with Dropped
+  uint64_t address = 0, size = 0; ///< valid with HasAddress
   StrId name = 0, type = 0, function = 0, location = 0, drop_location = 0;
   uint32_t thread_index = 0; ///< into OwnershipModel::threads
   uint8_t flags = 0;
@@ -70,10 +75,14 @@ struct Borrow {
   uint32_t borrower = no_index; ///< index into variables (variable borrows)
   uint32_t thread_index = 0;
   StrId owner_name = 0, borrower_name = 0, location = 0, function = 0;
+  uint64_t address = 0;     ///< reborrows: the address that was stored
+  uint64_t destination = 0; ///< valid with has_destination
   BorrowerKind kind = BorrowerKind::Unknown;
   Mutability mutability = Mutability::Unknown;
   BorrowEnd end_rule = BorrowEnd::Open;
   bool has_borrower_id = false;
+  bool reborrow = false; ///< the owner was found by address
+  bool has_destination = false;
 };
 
 struct Move {
@@ -104,6 +113,10 @@ struct Anomalies {
   uint64_t created_twice = 0; ///< New of an id already created
   uint64_t dropped_twice = 0;
   uint64_t time_backwards = 0; ///< a thread's timestamp decreased
+  /// Not contradictions, but worth knowing: reborrows whose address is no
+  /// live variable's (heap memory, a literal, null). They release what the
+  /// borrower held and are not borrows themselves.
+  uint64_t reborrows_of_no_variable = 0;
   std::vector<std::string> examples; ///< the first few, as messages
   uint64_t total() const {
     return unknown_ids + created_twice + dropped_twice + time_backwards;
@@ -154,7 +167,9 @@ private:
   uint32_t variable_for(uint64_t id, const Event &e, StrId name);
   void note(const Event &e, std::string what);
   void follow_calls(uint32_t thread, const Event &e, StrId function);
+  void resolve_reborrows();
   void resolve_borrow_ends();
+  void drop_releases();
   void sort_threads();
 
   OwnershipModel m_;

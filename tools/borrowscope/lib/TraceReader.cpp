@@ -48,10 +48,16 @@ std::string_view mutability_name(Mutability m) {
     return "shared";
   case Mutability::Mutable:
     return "mut";
+  case Mutability::Move:
+    return "move";
   case Mutability::Unknown:
     return "unknown";
   }
   return "?";
+}
+
+std::string_view borrow_kind_name(Mutability m) {
+  return m == Mutability::Mutable ? "mutable" : mutability_name(m);
 }
 
 // A named namespace rather than an anonymous one: Boost reads the Handler's
@@ -68,7 +74,8 @@ enum class TopField {
 enum class EventField : uint8_t {
   Type, Timestamp, Thread, Location, Function, VarId, VarName, TypeName,
   Unwind, OwnerId, BorrowerId, OwnerName, BorrowerName, BorrowerKindF,
-  Mutable, FromId, ToId, FromName, ToName, Other
+  Mutable, FromId, ToId, FromName, ToName, Kind, Reborrow, Address, Size,
+  Destination, Other
 };
 
 enum class ThreadField { Id, OsTid, Name, Events, Other };
@@ -90,6 +97,8 @@ EventField event_field(std::string_view k) {
   switch (k.size()) {
   case 4:
     if (k == "type") return EventField::Type;
+    if (k == "kind") return EventField::Kind;
+    if (k == "size") return EventField::Size;
     break;
   case 5:
     if (k == "to_id") return EventField::ToId;
@@ -103,12 +112,14 @@ EventField event_field(std::string_view k) {
     if (k == "mutable") return EventField::Mutable;
     if (k == "from_id") return EventField::FromId;
     if (k == "to_name") return EventField::ToName;
+    if (k == "address") return EventField::Address;
     break;
   case 8:
     if (k == "location") return EventField::Location;
     if (k == "function") return EventField::Function;
     if (k == "var_name") return EventField::VarName;
     if (k == "owner_id") return EventField::OwnerId;
+    if (k == "reborrow") return EventField::Reborrow;
     break;
   case 9:
     if (k == "timestamp") return EventField::Timestamp;
@@ -120,6 +131,7 @@ EventField event_field(std::string_view k) {
     break;
   case 11:
     if (k == "borrower_id") return EventField::BorrowerId;
+    if (k == "destination") return EventField::Destination;
     break;
   case 13:
     if (k == "borrower_name") return EventField::BorrowerName;
@@ -142,7 +154,8 @@ std::string_view event_field_name(EventField f) {
       "type", "timestamp", "thread", "location", "function", "var_id",
       "var_name", "type_name", "unwind", "owner_id", "borrower_id",
       "owner_name", "borrower_name", "borrower_kind", "mutable", "from_id",
-      "to_id", "from_name", "to_name", "?"};
+      "to_id", "from_name", "to_name", "kind", "reborrow", "address", "size",
+      "destination", "?"};
   return names[size_t(f)];
 }
 
@@ -154,9 +167,10 @@ constexpr EventField common_fields[] = {EventField::Type, EventField::Timestamp,
                                         EventField::Function};
 constexpr EventField new_drop_fields[] = {EventField::VarId, EventField::VarName,
                                           EventField::TypeName};
+// A Borrow's kind comes from `kind` or, in older traces, `mutable`.
 constexpr EventField borrow_fields[] = {
     EventField::OwnerId, EventField::BorrowerId, EventField::OwnerName,
-    EventField::BorrowerName, EventField::BorrowerKindF, EventField::Mutable};
+    EventField::BorrowerName, EventField::BorrowerKindF};
 constexpr EventField move_fields[] = {EventField::FromId, EventField::ToId,
                                       EventField::FromName, EventField::ToName};
 
@@ -195,6 +209,23 @@ std::string quote(std::string_view s) {
     }
   }
   return out + "\"";
+}
+
+/// "0x7ffd619046bc" -> its value; nullopt for anything else.
+std::optional<uint64_t> parse_address(std::string_view s) {
+  if (s.size() < 3 || s.size() > 18 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
+    return std::nullopt;
+  uint64_t v = 0;
+  for (char c : s.substr(2)) {
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (d < 0)
+      return std::nullopt;
+    v = v << 4 | uint64_t(d);
+  }
+  return v;
 }
 
 class Handler {
@@ -343,6 +374,8 @@ private:
       case EventField::TypeName: case EventField::OwnerName:
       case EventField::BorrowerName: case EventField::BorrowerKindF:
       case EventField::FromName: case EventField::ToName:
+      case EventField::Kind: case EventField::Address:
+      case EventField::Destination:
         return true;
       default:
         return false;
@@ -519,14 +552,18 @@ private:
     std::string expected;
     switch (event_key_) {
     case EventField::Timestamp: case EventField::Thread: case EventField::VarId:
-    case EventField::OwnerId: case EventField::FromId:
+    case EventField::FromId: case EventField::Size:
       expected = "a non-negative integer"; break;
-    case EventField::BorrowerId: case EventField::ToId:
+    case EventField::BorrowerId: case EventField::ToId: case EventField::OwnerId:
       expected = "a non-negative integer or null"; break;
     case EventField::Mutable:
       expected = "true, false or null"; break;
-    case EventField::Unwind:
+    case EventField::Unwind: case EventField::Reborrow:
       expected = "a boolean"; break;
+    case EventField::OwnerName:
+      expected = "a string or null"; break;
+    case EventField::Address: case EventField::Destination:
+      expected = "an address string like \"0x7ffd619046bc\""; break;
     default:
       expected = "a string"; break;
     }
@@ -570,23 +607,34 @@ private:
       return true;
     case EventField::BorrowerId:
     case EventField::ToId:
+    case EventField::OwnerId:
+    case EventField::OwnerName:
       if (kind != ValueKind::Null)
         return wrong_event_type(kind, ec);
       seen_ |= bit(event_key_);
       return true;
-    case EventField::Mutable:
+    case EventField::Mutable: {
+      Mutability m;
       if (kind == ValueKind::Null)
-        ev_.mutability = Mutability::Unknown;
+        m = Mutability::Unknown;
       else if (kind == ValueKind::Bool)
-        ev_.mutability = bool_ ? Mutability::Mutable : Mutability::Shared;
+        m = bool_ ? Mutability::Mutable : Mutability::Shared;
       else
         return wrong_event_type(kind, ec);
+      if (!(seen_ & bit(EventField::Kind))) // `kind` says more (move)
+        ev_.mutability = m;
       seen_ |= bit(event_key_);
       return true;
+    }
     case EventField::Unwind:
       if (kind != ValueKind::Bool)
         return wrong_event_type(kind, ec);
       ev_.unwind = bool_;
+      return true;
+    case EventField::Reborrow:
+      if (kind != ValueKind::Bool)
+        return wrong_event_type(kind, ec);
+      ev_.reborrow = bool_;
       return true;
     default:
       return wrong_event_type(kind, ec);
@@ -672,6 +720,9 @@ private:
     case EventField::ToId:
       ev_.to_id = v;
       break;
+    case EventField::Size:
+      ev_.size = v;
+      break;
     case EventField::Other:
       return true;
     default:
@@ -734,6 +785,30 @@ private:
       else
         return fail(ec, where() + "unknown borrower_kind " + quote(str_));
       break;
+    case EventField::Kind:
+      if (str_ == "shared")
+        ev_.mutability = Mutability::Shared;
+      else if (str_ == "mutable")
+        ev_.mutability = Mutability::Mutable;
+      else if (str_ == "move")
+        ev_.mutability = Mutability::Move;
+      else if (str_ == "unknown")
+        ev_.mutability = Mutability::Unknown;
+      else
+        return fail(ec, where() + "unknown borrow kind " + quote(str_) +
+                            " (expected shared, mutable, move or unknown)");
+      break;
+    case EventField::Address:
+    case EventField::Destination: {
+      std::optional<uint64_t> a = parse_address(str_);
+      if (!a)
+        return fail(ec, where() + "\"" +
+                            std::string(event_field_name(event_key_)) + "\" is " +
+                            quote(str_) + ", expected an address string like "
+                                          "\"0x7ffd619046bc\"");
+      (event_key_ == EventField::Address ? ev_.address : ev_.destination) = a;
+      break;
+    }
     default:
       return true;
     }
@@ -745,10 +820,15 @@ private:
     seen_ = 0;
     ev_.index = events_read_;
     ev_.timestamp = ev_.thread = 0;
-    ev_.var_id = ev_.owner_id = ev_.from_id = 0;
+    ev_.var_id = ev_.from_id = 0;
+    ev_.owner_id.reset();
     ev_.borrower_id.reset();
     ev_.to_id.reset();
+    ev_.size.reset();
+    ev_.address.reset();
+    ev_.destination.reset();
     ev_.unwind = false;
+    ev_.reborrow = false;
     ev_.borrower_kind = BorrowerKind::Unknown;
     ev_.mutability = Mutability::Unknown;
     for (std::string *s : {&ev_.location, &ev_.function, &ev_.var_name,
@@ -780,6 +860,9 @@ private:
       break;
     case EventType::Borrow:
       ok = require(borrow_fields, ec);
+      if (ok && !(seen_ & (bit(EventField::Kind) | bit(EventField::Mutable))))
+        return fail(ec, "events[" + std::to_string(events_read_) +
+                            "] (Borrow): no \"kind\" (or \"mutable\")");
       break;
     case EventType::Move:
       ok = require(move_fields, ec);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 using namespace borrowscope;
 
 namespace {
@@ -38,6 +40,33 @@ public:
                "\",\"borrower_kind\":\"" + kind + "\",\"owner_name\":\"" +
                owner_name + "\",\"mutable\":" + mut);
   }
+  TraceText &new_at(uint64_t t, uint64_t id, const std::string &name,
+                    uint64_t address, uint64_t size,
+                    const std::string &function = "main", uint64_t thread = 1) {
+    return add(common("New", t, function, thread) + ",\"var_id\":" +
+               std::to_string(id) + ",\"address\":\"" + hex(address) +
+               "\",\"size\":" + std::to_string(size) + ",\"var_name\":\"" +
+               name + "\",\"type_name\":\"int\"");
+  }
+  TraceText &reborrow(uint64_t t, uint64_t address, const std::string &borrower,
+                      uint64_t borrower_id, const char *kind,
+                      const std::string &function = "main", uint64_t thread = 1) {
+    return add(common("Borrow", t, function, thread) +
+               ",\"owner_id\":null,\"borrower_id\":" + std::to_string(borrower_id) +
+               ",\"address\":\"" + hex(address) + "\",\"borrower_name\":\"" +
+               borrower + "\",\"borrower_kind\":\"variable\",\"owner_name\":null," +
+               "\"kind\":\"" + kind + "\",\"reborrow\":true");
+  }
+  TraceText &store(uint64_t t, uint64_t owner, const std::string &owner_name,
+                   const std::string &borrower, uint64_t borrower_id,
+                   uint64_t destination) {
+    return add(common("Borrow", t, "main", 1) + ",\"owner_id\":" +
+               std::to_string(owner) + ",\"borrower_id\":" +
+               std::to_string(borrower_id) + ",\"destination\":\"" +
+               hex(destination) + "\",\"borrower_name\":\"" + borrower +
+               "\",\"borrower_kind\":\"variable\",\"owner_name\":\"" +
+               owner_name + "\",\"kind\":\"mutable\"");
+  }
   TraceText &move(uint64_t t, uint64_t from, std::optional<uint64_t> to) {
     return add(common("Move", t, "main", 1) + ",\"from_id\":" +
                std::to_string(from) + ",\"to_id\":" +
@@ -55,6 +84,11 @@ public:
   }
 
 private:
+  static std::string hex(uint64_t v) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+    return buf;
+  }
   static std::string common(const char *type, uint64_t t,
                             const std::string &function, uint64_t thread) {
     return std::string("\"type\":\"") + type + "\",\"timestamp\":" +
@@ -269,4 +303,71 @@ TEST(OwnershipModel, TruncatedTraceIsMarked) {
   OwnershipModel m = b.take();
   EXPECT_FALSE(m.complete);
   EXPECT_EQ(m.variables.size(), 1u);
+}
+
+TEST(OwnershipModel, ReborrowsFindTheLiveVariableHoldingTheAddress) {
+  // Two instances reuse one stack slot (a loop); a struct holds a field.
+  OwnershipModel m = TraceText()
+                         .new_at(10, 1, "slot", 0x1000, 8)
+                         .drop(20, 1, "slot")
+                         .new_at(30, 2, "slot", 0x1000, 8)
+                         .new_at(30, 3, "rec", 0x2000, 64)
+                         .new_var(31, 4, "p", "f")
+                         .reborrow(32, 0x1004, "p", 4, "shared", "f")
+                         .new_var(33, 5, "q", "f")
+                         .reborrow(34, 0x2030, "q", 5, "mutable", "f")
+                         .new_var(35, 6, "r", "f")
+                         .reborrow(36, 0x9999, "r", 6, "shared", "f") // heap
+                         .drop(40, 4, "p", "f")
+                         .drop(41, 5, "q", "f")
+                         .drop(42, 6, "r", "f")
+                         .drop(50, 2, "slot")
+                         .drop(50, 3, "rec")
+                         .model();
+  ASSERT_EQ(m.borrows.size(), 2u); // the heap one is not a borrow
+  const Borrow &p = m.borrows[0];
+  EXPECT_TRUE(p.reborrow);
+  EXPECT_EQ(p.owner_id, 2u); // the second instance: alive at 32
+  EXPECT_EQ(m.str(p.owner_name), "slot");
+  EXPECT_EQ(p.end, 40u);
+  EXPECT_EQ(p.end_rule, BorrowEnd::BorrowerDropped);
+  EXPECT_EQ(p.mutability, Mutability::Shared);
+  const Borrow &q = m.borrows[1];
+  EXPECT_EQ(q.owner_id, 3u); // a field inside rec
+  EXPECT_EQ(q.mutability, Mutability::Mutable);
+  EXPECT_EQ(m.anomalies.reborrows_of_no_variable, 1u);
+  EXPECT_EQ(m.anomalies.total(), 0u);
+}
+
+TEST(OwnershipModel, AReborrowOfNoVariableReleasesWhatTheBorrowerHeld) {
+  OwnershipModel m = TraceText()
+                         .new_at(10, 1, "x", 0x1000, 4)
+                         .new_var(10, 2, "p")
+                         .borrow(11, 1, "x", "variable", "p", 2, "true")
+                         .reborrow(15, 0x0, "p", 2, "mutable") // p = NULL
+                         .drop(30, 2, "p")
+                         .model();
+  ASSERT_EQ(m.borrows.size(), 1u);
+  EXPECT_EQ(m.borrows[0].end, 15u);
+  EXPECT_EQ(m.borrows[0].end_rule, BorrowEnd::Replaced);
+}
+
+TEST(OwnershipModel, StoresIntoDestinationsReplaceByDestination) {
+  // s.a = &x; s.b = &y; s.a = &z: only the first is replaced.
+  OwnershipModel m = TraceText()
+                         .new_var(10, 1, "x")
+                         .new_var(10, 2, "y")
+                         .new_var(10, 3, "z")
+                         .new_var(10, 4, "s")
+                         .store(11, 1, "x", "s", 4, 0x500)
+                         .store(12, 2, "y", "s", 4, 0x508)
+                         .store(13, 3, "z", "s", 4, 0x500)
+                         .drop(20, 4, "s")
+                         .model();
+  ASSERT_EQ(m.borrows.size(), 3u);
+  EXPECT_EQ(m.borrows[0].end, 13u);
+  EXPECT_EQ(m.borrows[0].end_rule, BorrowEnd::Replaced);
+  EXPECT_EQ(m.borrows[1].end, 20u);
+  EXPECT_EQ(m.borrows[1].end_rule, BorrowEnd::BorrowerDropped);
+  EXPECT_EQ(m.borrows[2].end, 20u);
 }

@@ -124,6 +124,30 @@ TEST(TraceReader, ReadsEveryField) {
   EXPECT_EQ(c.trailer.threads[0].events, 7u);
 }
 
+TEST(TraceReader, ReadsReborrowsKindsAndAddresses) {
+  Collected c = read(R"({"version":1,"events":[
+{"type":"New","timestamp":1,"thread":1,"var_id":1,"address":"0x7ffd619046bc","size":48,"location":"a.c:1:1","function":"main","var_name":"x","type_name":"int"},
+{"type":"Borrow","timestamp":2,"thread":1,"owner_id":null,"borrower_id":2,"address":"0x7ffd619046c0","location":"a.c:2:1","function":"f","borrower_name":"p","borrower_kind":"variable","owner_name":null,"kind":"mutable","mutable":true,"reborrow":true},
+{"type":"Borrow","timestamp":3,"thread":1,"owner_id":1,"borrower_id":3,"destination":"0xABCDEF","location":"a.c:3:1","function":"main","borrower_name":"s","borrower_kind":"variable","owner_name":"x","kind":"move","mutable":true},
+{"type":"Borrow","timestamp":4,"thread":1,"owner_id":1,"borrower_id":null,"location":"a.c:4:1","function":"main","borrower_name":"g","borrower_kind":"call","owner_name":"x","kind":"shared"}
+]})");
+  ASSERT_EQ(c.events.size(), 4u);
+  EXPECT_EQ(c.events[0].address, 0x7ffd619046bcu);
+  EXPECT_EQ(c.events[0].size, 48u);
+  const Event &r = c.events[1];
+  EXPECT_TRUE(r.reborrow);
+  EXPECT_EQ(r.owner_id, std::nullopt);
+  EXPECT_EQ(r.owner_name, "");
+  EXPECT_EQ(r.address, 0x7ffd619046c0u);
+  EXPECT_EQ(r.mutability, Mutability::Mutable);
+  // `kind` wins over `mutable`, whatever their order.
+  EXPECT_EQ(c.events[2].mutability, Mutability::Move);
+  EXPECT_EQ(c.events[2].destination, 0xabcdefu);
+  EXPECT_FALSE(c.events[2].reborrow);
+  EXPECT_EQ(c.events[3].mutability, Mutability::Shared);
+  EXPECT_EQ(c.events[3].address, std::nullopt);
+}
+
 TEST(TraceReader, AnyChunkingGivesTheSameEvents) {
   Collected whole = read(kTrace);
   for (size_t chunk : {1u, 2u, 3u, 7u, 64u, 1000u}) {
@@ -294,6 +318,16 @@ TEST(TraceReader, BadEvents) {
             "events[0]: unknown borrower_kind \"friend\"");
   EXPECT_EQ(error_of(event(R"("type":"Borrow","borrower_id":"p")")),
             "events[0]: \"borrower_id\" is a string, expected a non-negative integer or null");
+  EXPECT_EQ(error_of(event(R"("type":"Borrow","kind":"borrowed")")),
+            "events[0]: unknown borrow kind \"borrowed\" (expected shared, mutable, move or unknown)");
+  EXPECT_EQ(error_of(event(R"("type":"Borrow","address":"7ffd")")),
+            "events[0]: \"address\" is \"7ffd\", expected an address string like \"0x7ffd619046bc\"");
+  EXPECT_EQ(error_of(event(R"("type":"Borrow","destination":12)")),
+            "events[0]: \"destination\" is a number, expected an address string like \"0x7ffd619046bc\"");
+  EXPECT_EQ(error_of(event(R"("type":"Borrow","owner_name":3)")),
+            "events[0]: \"owner_name\" is a number, expected a string or null");
+  EXPECT_EQ(error_of(event(R"("type":"Borrow","timestamp":1,"thread":1,"location":"l","function":"f","owner_id":1,"borrower_id":null,"owner_name":"x","borrower_name":"p","borrower_kind":"call")")),
+            "events[0] (Borrow): no \"kind\" (or \"mutable\")");
 }
 
 TEST(TraceReader, HugeNumbers) {

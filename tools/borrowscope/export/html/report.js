@@ -14,18 +14,18 @@
   const V = D.vars, B = D.borrows, M = D.moves;
   const NV = V.id.length, NB = B.owner.length, NM = M.from.length;
   const KIND = ['variable', 'call', 'return', 'escape', 'unknown'];
-  const MUT = ['shared', 'mut', 'unknown'];
+  const MUT = ['shared', 'mut', 'unknown', 'move']; // lib/Event.h Mutability
   const END = ['until the borrower dropped', 'until the borrower was reassigned',
     'while the callee ran', 'instant (the callee recorded nothing)',
     'until the owner dropped', 'still active when the trace ends'];
   const F_CREATED = 1, F_DROPPED = 2, F_UNWOUND = 4, F_MOVED = 8;
   const COLORS = {
-    shared: '#2563eb', mut: '#dc2626', unknown: '#9333ea', move: '#d97706',
+    shared: '#2563eb', mut: '#dc2626', unknown: '#9333ea', move: '#d97706', moveBorrow: '#ea580c',
     life: '#cbd5e1', lifeEdge: '#94a3b8', lifeHover: '#94a3b8', ink: '#0f172a',
     muted: '#64748b', grid: '#f1f5f9', gridStrong: '#e2e8f0', finding: '#ef4444',
     threadBand: '#e2e8f0', fnBand: '#f8fafc',
   };
-  const MUT_COLOR = [COLORS.shared, COLORS.mut, COLORS.unknown];
+  const MUT_COLOR = [COLORS.shared, COLORS.mut, COLORS.unknown, COLORS.moveBorrow];
   const ROW_H = 24, AXIS_H = 30, GUTTER = 230, BAR_H = 14;
 
   const $ = (id) => document.getElementById(id);
@@ -496,7 +496,7 @@
       ctx.globalAlpha = 1;
       if (x1 - x0 > 70) {
         ctx.fillStyle = '#fff'; ctx.font = '600 10px ui-monospace, SFMono-Regular, Menlo, monospace'; ctx.textAlign = 'left';
-        const label = (B.mut[b] === 1 ? '&mut ' : B.mut[b] === 0 ? '&' : '&? ') + str(V.name[B.owner[b]]);
+        const label = ['&', '&mut ', '&? ', '&&'][B.mut[b]] + str(V.name[B.owner[b]]);
         ctx.fillText(clip(label, x1 - x0 - 22), Math.max(x0, GUTTER) + 16, by + BAR_H / 2 + 0.5);
       }
       frame.spans++;
@@ -640,17 +640,21 @@
   }
 
   // ---- Details panel ------------------------------------------------------------
+  const tagClass = (b) => B.mut[b] === 3 ? 'move-borrow' : MUT[B.mut[b]];
+
   function eventsOf(v) {
     const list = [];
     const name = (i) => str(V.name[i]);
     if (V.fl[v] & F_CREATED) list.push({ t: V.t0[v], kind: 'New', cls: 'new', text: 'created', loc: str(V.loc[v]) });
     else list.push({ t: V.t0[v], kind: 'Seen', cls: 'drop', text: 'first seen (its New is not in the trace)', loc: str(V.loc[v]) });
+    const elsewhere = (o) => V.fn[o] !== V.fn[v] ? ' in ' + shortName(str(V.fn[o])) : '';
     for (const b of asOwner.get(v) || []) {
-      const by = B.by[b] >= 0 ? name(B.by[b]) : lendLabel(b);
-      list.push({ t: B.t0[b], kind: 'Borrowed', cls: MUT[B.mut[b]], text: 'by ' + by + ' (' + MUT[B.mut[b]] + ', ' + KIND[B.kind[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
+      const by = B.by[b] >= 0 ? name(B.by[b]) + elsewhere(B.by[b]) : lendLabel(b);
+      list.push({ t: B.t0[b], kind: 'Borrowed', cls: tagClass(b), text: 'by ' + by + ' (' + MUT[B.mut[b]] + ', ' + KIND[B.kind[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
     }
+    const ownerText = (o) => name(o) + elsewhere(o);
     for (const b of asBorrower.get(v) || [])
-      list.push({ t: B.t0[b], kind: 'Borrows', cls: MUT[B.mut[b]], text: name(B.owner[b]) + ' (' + MUT[B.mut[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
+      list.push({ t: B.t0[b], kind: 'Borrows', cls: tagClass(b), text: ownerText(B.owner[b]) + ' (' + MUT[B.mut[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
     for (const m of movesOf.get(v) || []) {
       if (M.from[m] === v) list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved to ' + (M.to[m] >= 0 ? name(M.to[m]) : str(M.toname[m])), loc: str(M.loc[m]) });
       else list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved from ' + name(M.from[m]), loc: str(M.loc[m]) });
