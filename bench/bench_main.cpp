@@ -87,25 +87,37 @@ const Kernel kernels[] = {
     BS_KERNEL(borrow8, O0, 10), BS_KERNEL(lone, O0, 2),
 };
 
-/// Events per call of k.instr(n), after checking that the kernel records
-/// exactly per_iteration events per iteration and its plain copy none.
-/// Returns -1 (and says why in `error`) when it does not.
-int64_t checked_events(const Kernel &k, int n, std::string &error) {
+/// What one call of k.instr(n) records.
+struct Recorded {
+  int64_t events = 0;  ///< from the kernel's shape (kernels.h)
+  int64_t records = 0; ///< 16-byte records appended (wide events take two)
+};
+
+/// Counts what k.instr(n) records, after checking that every loop iteration
+/// appends the same whole number of records, at least one per event, and
+/// that the plain copy records nothing. On failure says why in `error`.
+bool checked_records(const Kernel &k, int n, Recorded &out, std::string &error) {
   int64_t at100 = records_of(k.instr, 100), at200 = records_of(k.instr, 200);
   int64_t plain = records_of(k.plain, 200), atn = records_of(k.instr, n);
   if (at100 < 0 || at200 < 0 || plain < 0 || atn < 0) {
     error = "could not count records";
-    return -1;
+    return false;
   }
-  if (at200 - at100 != 100 * k.per_iteration || plain != 0 ||
-      atn != at100 + (n - 100) * k.per_iteration) {
-    error = std::string(k.name) + ": " + std::to_string(at200 - at100) +
-            " events per 100 iterations, expected " +
-            std::to_string(100 * k.per_iteration) + "; plain copy recorded " +
-            std::to_string(plain);
-    return -1;
+  int64_t per_100 = at200 - at100;
+  int64_t fixed = at100 - per_100;
+  // fixed: the kernel's own n, acc and i, one New and one Drop each.
+  if (per_100 % 100 != 0 || per_100 < 100 * k.per_iteration ||
+      per_100 > 200 * k.per_iteration || plain != 0 || fixed != 6 ||
+      atn != fixed + n * (per_100 / 100)) {
+    error = std::string(k.name) + ": " + std::to_string(per_100) +
+            " records per 100 iterations of " + std::to_string(k.per_iteration) +
+            " events, " + std::to_string(fixed) +
+            " outside the loop; plain copy recorded " + std::to_string(plain);
+    return false;
   }
-  return atn;
+  out.records = atn;
+  out.events = int64_t(n) * k.per_iteration + 6;
+  return true;
 }
 
 /// The calling thread's CPU time: on a shared 2-core machine a thread that
@@ -130,11 +142,12 @@ template <class F> double timed(int batch, F f) {
 /// per recorded event.
 void run_pair(benchmark::State &state, const Kernel &k, int n) {
   std::string error;
-  int64_t events = checked_events(k, n, error);
-  if (events < 0) {
+  Recorded rec;
+  if (!checked_records(k, n, rec, error)) {
     state.SkipWithError(error.c_str());
     return;
   }
+  const int64_t events = rec.events;
   const int batch = int(std::max<int64_t>(1, 20000 / events));
   auto plain_batch = [&] {
     return timed(batch, [&] { benchmark::DoNotOptimize(k.plain(n)); });
@@ -160,6 +173,10 @@ void run_pair(benchmark::State &state, const Kernel &k, int n) {
       Counter((instr - plain) * 1e9 / (calls * double(events)),
               Counter::kAvgThreads);
   state.counters["events/call"] = Counter(double(events), Counter::kAvgThreads);
+  // Memory: each record is sizeof(bs_event) bytes of thread buffer.
+  state.counters["bytes/event"] =
+      Counter(double(rec.records) * sizeof(bs_event) / double(events),
+              Counter::kAvgThreads);
   state.counters["plain_ns/call"] =
       Counter(plain * 1e9 / calls, Counter::kAvgThreads);
   state.counters["instr_ns/call"] =
@@ -192,7 +209,7 @@ template <void (*F)(int)> void BM_Direct(benchmark::State &state) {
   F(n);
   for (auto _ : state)
     F(n);
-  state.counters["ns/record"] = ns_per(state, double(n));
+  state.counters["ns/call"] = ns_per(state, double(n));
 }
 
 template <unsigned (*F)(int)> void BM_Direct_clock(benchmark::State &state) {
@@ -424,6 +441,7 @@ void register_benchmarks() {
   benchmark::RegisterBenchmark("Bulk", BM_Bulk)
       ->Arg(100)->Arg(1000)->Arg(10000)->Threads(1)->Threads(2);
   benchmark::RegisterBenchmark("Direct/new", BM_Direct<bs_direct_new>);
+  benchmark::RegisterBenchmark("Direct/new_at", BM_Direct<bs_direct_new_at>);
   benchmark::RegisterBenchmark("Direct/borrow", BM_Direct<bs_direct_borrow>);
   benchmark::RegisterBenchmark("Direct/drop", BM_Direct<bs_direct_drop>);
   benchmark::RegisterBenchmark("Direct/clock", BM_Direct_clock<bs_direct_clock>);

@@ -43,6 +43,20 @@ void bs_direct_drop(int n) {
   }
 }
 
+#ifdef BS_SITE_FLAG_WIDE
+/* A New with the variable's address and size: two records. */
+void bs_direct_new_at(int n) {
+  int variable = 0;
+  for (int i = 0; i < n; i += GROUP) {
+    BS_RESERVE((uint32_t)i, 2 * GROUP);
+    for (int j = 0; j < GROUP; ++j)
+      __borrowscope_hot_new_at((uint32_t)i, 1, &variable, sizeof variable);
+  }
+}
+#else
+void bs_direct_new_at(int n) { bs_direct_new(n); }
+#endif
+
 unsigned bs_direct_clock(int n) {
   unsigned sum = 0;
   for (int i = 0; i < n; ++i)

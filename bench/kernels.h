@@ -36,6 +36,7 @@ BS_DECLARE_KERNELS(_plain_O0)
 /* The hot path called directly (direct.c, -O2, no plugin): one kind of
    record per call, to split the cost by kind. */
 void bs_direct_new(int n);
+void bs_direct_new_at(int n); /* wide: two records */
 void bs_direct_borrow(int n);
 void bs_direct_drop(int n);
 unsigned bs_direct_clock(int n);

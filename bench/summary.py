@@ -52,13 +52,13 @@ def main():
         return b.get(counter, float("nan"))
 
     print("Recording, through plugin-compiled kernels: (instrumented - plain) / events\n")
-    print("| kernel | events per clock read | -O2 ns/event | -O0 ns/event |")
-    print("|---|---|---|---|")
+    print("| kernel | events per clock read | -O2 ns/event | -O0 ns/event | buffer bytes/event |")
+    print("|---|---|---|---|---|")
     shapes = {"scope8": "16 (8 New, 8 Drop)", "borrow8": "10 (New, 8 Borrow, Drop)",
               "scope1": "2 (New, Drop)", "lone": "1 (New, call, Drop)"}
     for k, shape in shapes.items():
         print(f"| {k} | {shape} | {get(f'Event/{k}/O2', 'ns/event'):.2f} | "
-              f"{get(f'Event/{k}/O0', 'ns/event'):.2f} |")
+              f"{get(f'Event/{k}/O0', 'ns/event'):.2f} | {get(f'Event/{k}/O2', 'bytes/event'):.1f} |")
     print("\nBulk (borrow8 at -O2), per thread: ns/event\n")
     print("| events per call | 1 thread | 2 threads |")
     print("|---|---|---|")
@@ -68,8 +68,10 @@ def main():
     print("\nThe hot path called directly (-O2, groups of 16 records)\n")
     print("| operation | ns |")
     print("|---|---|")
-    for k in ("new", "borrow", "drop"):
-        print(f"| {k} record | {get(f'Direct/{k}', 'ns/record'):.2f} |")
+    for k, what in (("new", "New"), ("new_at", "New with address and size (wide, 2 records)"),
+                    ("borrow", "Borrow"), ("drop", "Drop")):
+        if f"Direct/{k}" in m:
+            print(f"| {what} | {get(f'Direct/{k}', 'ns/call'):.2f} |")
     print(f"| clock read (rdtsc) | {get('Direct/clock', 'ns/read'):.2f} |")
     if "Direct/clock_every16" in m:
         print(f"| experiment: clock read once per 16 groups | "
@@ -106,9 +108,10 @@ def main():
           f"{verdict(grouped, EVENT_NS)} |")
     print(f"| per event, alone with its clock read (-O2) | 50 ns | {EVENT_NS} ns | {lone:.2f} ns | "
           f"{verdict(lone, EVENT_NS)} |")
-    print(f"| memory per event (record) | ~80 B | {MEMORY_BYTES} B | "
-          f"{context.get('bs_event bytes', '?')} B | "
-          f"{verdict(float(context.get('bs_event bytes', 1e9)), MEMORY_BYTES)} |")
+    for k, what in (("scope8", "New/Drop"), ("borrow8", "with borrows held in memory")):
+        b = get(f"Event/{k}/O2", "bytes/event")
+        print(f"| memory per event, {what} ({k}) | ~80 B | {MEMORY_BYTES} B | {b:.1f} B | "
+              f"{verdict(b, MEMORY_BYTES)} |")
     if big:
         print(f"| peak RSS, 100 M events | | bounded | {big['peak_rss_MiB']:.2f} MiB "
               f"(idle {big['idle_rss_MiB']:.2f}) | "
