@@ -278,6 +278,8 @@ public:
     bool first = true;
     auto visit = [&](StrId loc) {
       std::string_view f = location_file(m_.str(loc));
+      if (f.empty() || f == "?") // compiler-made variables have no file
+        return true;
       if (first) {
         file = f;
         first = false;

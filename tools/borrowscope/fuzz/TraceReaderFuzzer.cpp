@@ -1,11 +1,12 @@
-// libFuzzer target: any bytes through the trace reader, the ownership model
-// and the exporters. The reader must either deliver a trace or throw
+// libFuzzer target: any bytes through the trace reader, the ownership model,
+// the exporters and the text report. The reader must either deliver a trace or throw
 // TraceError: never crash, hang, leak or read out of bounds.
 //
 // ctest runs it as tool.fuzz.trace_reader for BORROWSCOPE_FUZZ_SECONDS; by
 // hand: build-tool/bin/trace_reader_fuzzer -dict=fuzz/trace.dict CORPUS fuzz/corpus
 #include "Exporters.h"
 #include "OwnershipModel.h"
+#include "Report.h"
 #include "TraceReader.h"
 
 #include <cstddef>
@@ -40,5 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   export_dot(model, out);
   export_html(model, CheckResults{}, {"fuzz.json"}, out);
   out.close();
+  ReportOptions report;
+  report.trace_name = "fuzz.json";
+  report.color = size & 1;
+  sink = render_report(model, CheckResults{}, report) +
+         render_summary(model, report);
   return 0;
 }

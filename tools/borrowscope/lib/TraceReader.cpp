@@ -237,8 +237,7 @@ public:
   static constexpr size_t max_key_size = size_t(-1);
   static constexpr size_t max_string_size = size_t(-1);
 
-  Handler(TraceSink &sink, ReadOptions options)
-      : sink_(sink), options_(options) {}
+  explicit Handler(TraceSink &sink) : sink_(sink) {}
 
   // The first error, set when a callback returns false.
   std::string error;
@@ -876,7 +875,6 @@ private:
   }
 
   TraceSink &sink_;
-  ReadOptions options_;
   std::vector<Frame> stack_;
   std::string key_, str_;
   json::string_view number_text_;
@@ -908,7 +906,7 @@ using namespace reader_detail;
 
 struct TraceReader::Impl {
   Impl(TraceSink &sink, ReadOptions options)
-      : options(options), parser(parse_options(), sink, options) {}
+      : options(options), parser(parse_options(), sink) {}
 
   ReadOptions options;
   json::basic_parser<Handler> parser;
