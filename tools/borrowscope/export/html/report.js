@@ -942,6 +942,11 @@
     f.dispatchEvent(new Event('input'));
     check(hidden === 0 && rows.some((r) => r.kind === 'var'), 'the name filter');
     out.push('filter: ' + (hidden === 0 ? 'ok' : 'broken'));
+    if (D.findings.length) {
+      out.push('findings: ' + D.findings.length + ' on ' + D.findings.map((f) => f.vars.map((v) => str(V.name[v])).join(',')).join(' | '));
+      out.push('finding rows: ' + rows.filter((r) => r.kind === 'var' && decls[r.decl].finding).map((r) => str(decls[r.decl].name)).join(' | '));
+      out.push('findings stat: ' + text('bs-count-findings'));
+    }
     // Nothing from the trace became markup.
     const injected = document.querySelectorAll('[data-injected], #bs-pwned, img, iframe, object, embed').length;
     out.push('injected elements: ' + injected);
