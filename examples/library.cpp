@@ -1,7 +1,8 @@
 // The bundled example: a small library catalogue that borrows, shares and
-// moves its data the way everyday C++ does. Build and trace it with
-//   build/bin/borrowscope-clang++ -O1 examples/library.cpp -o library
+// moves its data the way everyday C++ does. Build, trace and check it with
+//   build/bin/borrowscope-clang++ -O1 -pthread examples/library.cpp -o library
 //   BORROWSCOPE_OUTPUT=library-trace.json ./library
+//   build/bin/borrowscope check library-trace.json
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -47,6 +48,9 @@ int main() {
   std::thread worker(tally, &shelf, &total); // another thread borrows too
   worker.join();
 
+  // `borrowscope check` reports the next line: `first` still refers into
+  // `shelf` while shelf.back() borrows it mutably to move a title out. C++
+  // accepts it (nothing reallocates here); Rust's borrow checker would not.
   std::string last = std::move(shelf.back().title);
   std::printf("%d of %zu books are older than 2000; the first is \"%s\"; "
               "years add up to %d; moved out \"%s\"\n",

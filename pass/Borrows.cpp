@@ -341,27 +341,47 @@ private:
                          ? BS_MUT_MOVE
                          : argumentMutability(Call, ArgNo);
       if (Accessors.count(&Call)) {
-        // The borrow is what is done with the returned pointer.
+        // The borrow is what is done with the returned pointer: kept in a
+        // variable, that variable's borrow; else read or written through. A
+        // const accessor's result cannot be written through.
         std::optional<bs_mutability> Use = accessorUse(&Call);
         if (!Use)
-          continue; // kept in a variable: that variable's borrow
-        B.Mutability = *Use;
+          continue;
+        if (B.Mutability != BS_MUT_SHARED)
+          B.Mutability = *Use;
       }
       Result.push_back(std::move(B));
     }
   }
 
   /// The variable a constructor or assignment moves into, when argument
-  /// \p ArgNo is bound to T&& and `this` is a whole tracked variable.
+  /// \p ArgNo is a whole variable bound to T&& and `this` is a whole tracked
+  /// variable. Moving out of a member or an element is a borrow of kind move:
+  /// the variable itself is not moved-from.
   const TrackedVariable *moveTarget(const CallBase &Call,
                                     unsigned ArgNo) const {
-    if (!isConstructorOrAssignment(Call) || !isRValueArgument(Call, ArgNo))
+    if (!isConstructorOrAssignment(Call) || !isRValueArgument(Call, ArgNo) ||
+        !isWholeVariable(Call.getArgOperand(ArgNo)))
       return nullptr;
     std::optional<unsigned> This = thisArgument(Call);
     if (!This || *This == ArgNo)
       return nullptr;
     auto It = ByAlloca.find(Call.getArgOperand(*This));
     return It == ByAlloca.end() ? nullptr : It->second;
+  }
+
+  /// The address of a whole variable: its alloca, possibly through
+  /// std::move or std::forward.
+  bool isWholeVariable(const Value *V) const {
+    for (unsigned Depth = 0; Depth < 8; ++Depth) {
+      if (ByAlloca.count(V))
+        return true;
+      const auto *Call = dyn_cast<CallBase>(V);
+      if (!Call || !isTransparentCall(*Call) || Call->arg_size() == 0)
+        return false;
+      V = Call->getArgOperand(0);
+    }
+    return false;
   }
 
   void addMove(CallBase &Call, const TrackedVariable &From,

@@ -76,6 +76,8 @@ void firstStoreLocation(const AllocaInst &AI, TrackedVariable &V) {
         SI && SI->getPointerOperand() == &AI && SI->getDebugLoc()) {
       V.Line = SI->getDebugLoc().getLine();
       V.Column = SI->getDebugLoc().getCol();
+      if (auto *Scope = dyn_cast<DIScope>(SI->getDebugLoc().getScope()))
+        V.File = Scope->getFilename().str();
       return;
     }
 }

@@ -27,19 +27,24 @@
 
 #define BS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-/* Writes one record at cur; `keep` decides whether it counts. Branch-free:
-   a record that does not count is overwritten by the next one. */
-static inline __attribute__((always_inline)) void
-bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b, int keep) {
-  struct bs_thread_state *t = &__borrowscope_thread;
-  struct bs_event *e = t->cur;
+static inline __attribute__((always_inline)) struct bs_event *
+bs_fill(uint32_t clock, uint32_t site, uint32_t a, uint32_t b) {
+  struct bs_event *e = __borrowscope_thread.cur;
   e->clock = clock;
   e->site = site;
   e->a = a;
   e->b = b;
+  return e;
+}
+
+/* Writes one record at cur; `keep` decides whether it counts. Branch-free:
+   a record that does not count is overwritten by the next one. */
+static inline __attribute__((always_inline)) void
+bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b, int keep) {
+  struct bs_event *e = bs_fill(clock, site, a, b);
   /* Release: a thread that exports the trace reads `cur` and then the records
      before it. On x86 this is a plain store. */
-  __atomic_store_n(&t->cur, e + keep, __ATOMIC_RELEASE);
+  __atomic_store_n(&__borrowscope_thread.cur, e + keep, __ATOMIC_RELEASE);
 }
 
 /* Opens a group of up to BS_MAX_GROUP events: returns the clock, and leaves
@@ -65,16 +70,11 @@ BS_HOT void __borrowscope_hot_reserve(uint32_t clock, uint32_t n) {
 static inline __attribute__((always_inline)) void
 bs_append_wide(uint32_t clock, uint32_t site, uint32_t a, uint32_t b,
                uint64_t p0, uint64_t p1, int keep) {
-  struct bs_thread_state *t = &__borrowscope_thread;
-  struct bs_event *e = t->cur;
-  e->clock = clock;
-  e->site = site;
-  e->a = a;
-  e->b = b;
+  struct bs_event *e = bs_fill(clock, site, a, b);
   struct bs_event_ext *x = (struct bs_event_ext *)(e + 1);
   x->p0 = p0;
   x->p1 = p1;
-  __atomic_store_n(&t->cur, e + 2 * keep, __ATOMIC_RELEASE);
+  __atomic_store_n(&__borrowscope_thread.cur, e + 2 * keep, __ATOMIC_RELEASE);
 }
 
 BS_HOT uint32_t __borrowscope_hot_new(uint32_t clock, uint32_t site) {

@@ -44,3 +44,6 @@ config.substitutions += [
 config.available_features.add("llvm-%d" % config.llvm_version_major)
 config.substitutions.append(
     ("%borrowscope", os.path.join(config.borrowscope_bin_dir, "borrowscope")))
+config.substitutions.append(
+    ("%corpus-check", config.python + " " + os.path.join(tools, "corpus_check.py")
+     + " " + os.path.join(config.borrowscope_bin_dir, "borrowscope")))

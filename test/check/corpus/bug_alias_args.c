@@ -1,5 +1,12 @@
 // Bug: the same variable passed twice to a function that writes through both
 // parameters (it assumes they do not alias).
+//
+// RUN: %bsclang -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclang -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <stdio.h>
 
 struct range { int lo, hi; };

@@ -1,5 +1,12 @@
 // Correct: a struct field and a global hold borrows that are cleared before
 // their owners drop; pointers passed down and back through calls.
+//
+// RUN: %bsclang -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclang -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <stddef.h>
 #include <stdio.h>
 

@@ -1,5 +1,12 @@
 // Correct: moved-from values are assigned anew before use, or only
 // destroyed.
+//
+// RUN: %bsclangxx -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclangxx -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <cstdio>
 #include <memory>
 #include <string>

@@ -1,6 +1,13 @@
 // Correct: pointers never outlive what they point to; C89-style declarations
 // (the pointer before its target, at the same scope level); a pointer per
 // loop iteration; a pointer reassigned before its target drops.
+//
+// RUN: %bsclang -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclang -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <stdio.h>
 
 static int sum_to(int n) {

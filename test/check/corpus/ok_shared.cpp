@@ -1,6 +1,13 @@
 // Correct: any number of shared borrows at once; const member functions
 // while const references are alive; a mutable borrow after the shared ones
 // ended.
+//
+// RUN: %bsclangxx -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclangxx -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <cstdio>
 #include <string>
 #include <vector>

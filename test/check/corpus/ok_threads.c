@@ -1,5 +1,12 @@
 // Correct: each thread borrows its own locals; the main thread's data is
 // shared read-only by the workers and outlives them.
+//
+// RUN: %bsclang -O0 -pthread -w %s -o %t0
+// RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
+// RUN: %corpus-check %s %t0.json
+// RUN: %bsclang -O2 -pthread -w %s -o %t2
+// RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 > /dev/null
+// RUN: %corpus-check %s %t2.json
 #include <pthread.h>
 #include <stdio.h>
 

@@ -146,9 +146,9 @@ void BorrowChecker::on_borrow(const Event &e) {
     return; // holds no variable now
   Kind kind = kind_of(e.mutability);
 
-  // A reborrow derives from a borrow that exists; a destructor is part of the
-  // drop. Neither is a new use of the owner.
-  if (!e.reborrow && !is_destructor_call(e)) {
+  // A reborrow derives from a borrow that exists, as does a borrow through a
+  // reference; a destructor is part of the drop. None is a new borrow.
+  if (!e.reborrow && e.through.empty() && !is_destructor_call(e)) {
     check_moved(owner, e, "borrowed by '" + e.borrower_name + "'");
     if (e.borrower_kind == BorrowerKind::Call)
       check_call_group(owner, kind, e);
@@ -220,11 +220,11 @@ void BorrowChecker::check_call_group(uint64_t owner, Kind kind,
                                      const Event &e) {
   for (auto [other, other_kind] : group_.borrows)
     if (other == owner && (writes(kind) || writes(other_kind))) {
-      const Instance &inst = live_.at(owner);
-      report({"borrow_conflict", e.location, inst.name, e.borrower_name,
-              inst.location,
-              "'" + inst.name + "' is passed to '" + e.borrower_name +
-                  "' twice, and at least once mutably"});
+      report(violation("borrow_conflict", e.location, owner, e.borrower_name,
+                       e,
+                       "'" + live_.at(owner).name + "' is passed to '" +
+                           e.borrower_name +
+                           "' twice, and at least once mutably"));
       break;
     }
   group_.borrows.push_back({owner, kind});
@@ -239,10 +239,9 @@ void BorrowChecker::check_moved(uint64_t owner, const Event &e,
     inst.moved = false; // assigned anew
     return;
   }
-  report({"use_after_move", e.location, inst.name, e.borrower_name,
-          inst.location,
-          "'" + inst.name + "' is " + what + " after it was moved at " +
-              inst.moved_at});
+  report(violation("use_after_move", e.location, owner, e.borrower_name, e,
+                   "'" + inst.name + "' is " + what +
+                       " after it was moved at " + inst.moved_at));
 }
 
 void BorrowChecker::on_move(const Event &e) {
@@ -271,8 +270,8 @@ void BorrowChecker::on_drop(const Event &e) {
     std::vector<uint64_t> keys = list->second;
     for (uint64_t key : keys) {
       Open o = open_.at(key);
-      Violation v{"dangling_borrow", o.location, inst->second.name, o.borrower,
-                  inst->second.location, ""};
+      Violation v =
+          violation("dangling_borrow", o.location, id, o.borrower, e, "");
       if (o.returned) {
         v.message = "the address of '" + inst->second.name +
                     "' is returned here, but it is dropped at " + e.location +
@@ -334,6 +333,18 @@ void BorrowChecker::confirm_pending(uint64_t thread) {
   list->second.clear();
 }
 
+Violation BorrowChecker::violation(const char *kind,
+                                   const std::string &location,
+                                   uint64_t owner, const std::string &borrower,
+                                   const Event &e, std::string message) const {
+  const Instance &inst = live_.at(owner);
+  Violation v{kind,          location, inst.name,          borrower,
+              inst.location, std::move(message)};
+  v.owner_id = owner;
+  v.time = e.timestamp;
+  return v;
+}
+
 void BorrowChecker::report(Violation v) {
   auto key = std::make_pair(v.kind, v.location);
   if (auto it = seen_.find(key); it != seen_.end()) {
@@ -348,6 +359,25 @@ void BorrowChecker::note_peak() {
   uint64_t now = live_.size() + open_.size();
   if (now > peak_live_)
     peak_live_ = now;
+}
+
+CheckResults findings_of(const BorrowChecker &checker,
+                         const OwnershipModel &model) {
+  CheckResults results;
+  results.available = true;
+  for (const Violation &v : checker.violations()) {
+    Finding f;
+    f.check = v.kind;
+    f.message = v.message;
+    if (v.count > 1)
+      f.message += " (" + std::to_string(v.count) + " times)";
+    f.location = v.location;
+    f.time = v.time;
+    if (uint32_t owner = model.find_variable(v.owner_id); owner != no_index)
+      f.variables.push_back(owner);
+    results.findings.push_back(std::move(f));
+  }
+  return results;
 }
 
 std::string format_violation(const Violation &v) {

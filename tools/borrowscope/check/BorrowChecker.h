@@ -4,6 +4,7 @@
 #ifndef BORROWSCOPE_TOOL_BORROW_CHECKER_H
 #define BORROWSCOPE_TOOL_BORROW_CHECKER_H
 
+#include "Findings.h"
 #include "TraceReader.h"
 
 #include <cstdint>
@@ -23,6 +24,8 @@ struct Violation {
   std::string owner_location; ///< where the owner is declared
   std::string message;        ///< one line for people (of the first case)
   uint64_t count = 1;         ///< cases at this location
+  uint64_t owner_id = 0;      ///< instance of the first case
+  uint64_t time = 0;          ///< ns, of the first case
 };
 
 class BorrowChecker : public TraceSink {
@@ -92,6 +95,10 @@ private:
   void check_moved(uint64_t owner, const Event &e, const std::string &what);
   void confirm_pending(uint64_t thread);
   void report(Violation v);
+  /// A violation about \p owner, found at event \p e.
+  Violation violation(const char *kind, const std::string &location,
+                      uint64_t owner, const std::string &borrower,
+                      const Event &e, std::string message) const;
   void note_peak();
 
   std::unordered_map<uint64_t, Instance> live_;
@@ -107,6 +114,11 @@ private:
   std::map<std::pair<std::string, std::string>, size_t> seen_;
   uint64_t peak_live_ = 0;
 };
+
+/// The violations as findings of a model read from the same trace (report,
+/// HTML export).
+CheckResults findings_of(const BorrowChecker &checker,
+                         const OwnershipModel &model);
 
 /// Formats a violation as a compiler-style line:
 /// "file:line:col: kind: message" (+ " (N times)").

@@ -14,7 +14,7 @@ namespace borrowscope {
 /// Exit codes of every subcommand.
 enum ExitCode : int {
   exit_ok = 0,
-  exit_findings = 1,  ///< reserved for `check`: the checks found problems
+  exit_findings = 1,  ///< `check`: the checks found problems
   exit_bad_input = 2, ///< unreadable trace, bad command line, unwritable output
 };
 
@@ -25,13 +25,13 @@ struct Command {
   int (*run)(const std::vector<std::string> &args);
 };
 
-/// All subcommands, in the order `borrowscope --help` lists them. To add one
-/// (`check`), add its entry in main.cpp.
+/// All subcommands, in the order `borrowscope --help` lists them.
 const std::vector<Command> &commands();
 
 int run_main(const std::vector<std::string> &args);
 int report_main(const std::vector<std::string> &args);
 int export_main(const std::vector<std::string> &args);
+int check_main(const std::vector<std::string> &args);
 
 /// Prints "borrowscope: <message>" on stderr.
 void print_error(const std::string &message);

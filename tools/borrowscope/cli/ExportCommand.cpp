@@ -1,5 +1,6 @@
 // borrowscope export TRACE --format FORMAT -o OUT
 #include "Args.h"
+#include "BorrowChecker.h"
 #include "Commands.h"
 #include "Exporters.h"
 #include "Findings.h"
@@ -110,7 +111,8 @@ int export_main(const std::vector<std::string> &args) {
       json.finish(model);
       out.close();
     } else {
-      if (!load_trace(path, partial, model))
+      BorrowChecker checker;
+      if (!load_trace(path, partial, model, &checker))
         return exit_bad_input;
       Output out(output);
       switch (format) {
@@ -121,7 +123,8 @@ int export_main(const std::vector<std::string> &args) {
         export_dot(model, out);
         break;
       case Format::Html:
-        export_html(model, run_checks(model), {file_name(path)}, out);
+        export_html(model, findings_of(checker, model), {file_name(path)},
+                    out);
         break;
       case Format::Json:
         break;

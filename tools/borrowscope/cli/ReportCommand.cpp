@@ -1,5 +1,6 @@
 // borrowscope report TRACE: the readable report on stdout.
 #include "Args.h"
+#include "BorrowChecker.h"
 #include "Commands.h"
 #include "Findings.h"
 #include "Report.h"
@@ -49,13 +50,15 @@ int report_main(const std::vector<std::string> &args) {
   std::string path = parsed.positional.empty() ? parsed.rest[0]
                                                : parsed.positional[0];
   OwnershipModel model;
-  if (!load_trace(path, partial, model))
+  BorrowChecker checker;
+  if (!load_trace(path, partial, model, &checker))
     return exit_bad_input;
   ReportOptions options;
   options.trace_name = path;
   options.function_filter = function;
   options.color = use_color(stdout, mode);
-  std::string text = render_report(model, run_checks(model), options);
+  std::string text =
+      render_report(model, findings_of(checker, model), options);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return std::fflush(stdout) == 0 ? exit_ok : exit_bad_input;
 }

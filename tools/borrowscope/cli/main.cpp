@@ -14,6 +14,8 @@ const std::vector<Command> &commands() {
       {"report", "print a readable report of a trace", report_main},
       {"export", "export a trace for Perfetto, Graphviz, a browser or JSON",
        export_main},
+      {"check", "find dangling borrows, borrow conflicts and uses after move",
+       check_main},
   };
   return list;
 }

@@ -59,6 +59,9 @@ struct Event {
   /// Where the address is stored, when that is memory (a field, the heap, a
   /// global) rather than a whole variable.
   std::optional<uint64_t> destination;
+  /// The reference variable the address was read through: the reference's
+  /// borrow passed on, not a new one. Empty when none.
+  std::string through;
 
   // New, Drop (the instance's address), Borrow (a reborrow's address)
   std::optional<uint64_t> address;

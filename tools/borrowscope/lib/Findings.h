@@ -1,7 +1,5 @@
-// The extension point for `borrowscope check`: findings about a trace
-// (use after drop, conflicting borrows, ...). The check library is not part
-// of this build yet; until one is installed with set_checker(), run_checks()
-// says checks are not available and reports show no findings.
+// Findings about a trace, as reports and the HTML export show them. The
+// checks that produce them are in check/BorrowChecker.h.
 #ifndef BORROWSCOPE_TOOL_FINDINGS_H
 #define BORROWSCOPE_TOOL_FINDINGS_H
 
@@ -28,14 +26,6 @@ struct CheckResults {
   bool available = false; ///< false: no check library in this build
   std::vector<Finding> findings;
 };
-
-using Checker = std::vector<Finding> (*)(const OwnershipModel &);
-
-/// Installs the check library's entry point (call once, from main).
-void set_checker(Checker checker);
-
-/// Runs the installed checks over \p model.
-CheckResults run_checks(const OwnershipModel &model);
 
 std::string_view severity_name(Finding::Severity s);
 

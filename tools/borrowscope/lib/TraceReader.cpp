@@ -75,7 +75,7 @@ enum class EventField : uint8_t {
   Type, Timestamp, Thread, Location, Function, VarId, VarName, TypeName,
   Unwind, OwnerId, BorrowerId, OwnerName, BorrowerName, BorrowerKindF,
   Mutable, FromId, ToId, FromName, ToName, Kind, Reborrow, Address, Size,
-  Destination, Other
+  Destination, Through, Other
 };
 
 enum class ThreadField { Id, OsTid, Name, Events, Other };
@@ -109,6 +109,7 @@ EventField event_field(std::string_view k) {
     if (k == "unwind") return EventField::Unwind;
     break;
   case 7:
+    if (k == "through") return EventField::Through;
     if (k == "mutable") return EventField::Mutable;
     if (k == "from_id") return EventField::FromId;
     if (k == "to_name") return EventField::ToName;
@@ -155,7 +156,7 @@ std::string_view event_field_name(EventField f) {
       "var_name", "type_name", "unwind", "owner_id", "borrower_id",
       "owner_name", "borrower_name", "borrower_kind", "mutable", "from_id",
       "to_id", "from_name", "to_name", "kind", "reborrow", "address", "size",
-      "destination", "?"};
+      "destination", "through", "?"};
   return names[size_t(f)];
 }
 
@@ -374,7 +375,7 @@ private:
       case EventField::BorrowerName: case EventField::BorrowerKindF:
       case EventField::FromName: case EventField::ToName:
       case EventField::Kind: case EventField::Address:
-      case EventField::Destination:
+      case EventField::Destination: case EventField::Through:
         return true;
       default:
         return false;
@@ -770,6 +771,7 @@ private:
     case EventField::BorrowerName: ev_.borrower_name = str_; break;
     case EventField::FromName: ev_.from_name = str_; break;
     case EventField::ToName: ev_.to_name = str_; break;
+    case EventField::Through: ev_.through = str_; break;
     case EventField::BorrowerKindF:
       if (str_ == "variable")
         ev_.borrower_kind = BorrowerKind::Variable;
@@ -832,7 +834,7 @@ private:
     ev_.mutability = Mutability::Unknown;
     for (std::string *s : {&ev_.location, &ev_.function, &ev_.var_name,
                            &ev_.type_name, &ev_.owner_name, &ev_.borrower_name,
-                           &ev_.from_name, &ev_.to_name})
+                           &ev_.from_name, &ev_.to_name, &ev_.through})
       s->clear();
   }
 
