@@ -235,6 +235,8 @@ bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
     }
     break;
   case BS_SITE_BORROW:
+    out += ",\"borrow_id\":";
+    append_number(out, ++borrows_);
     id(",\"owner_id\":", e.a);
     id(",\"borrower_id\":", e.b);
     if (ext && (s->flags & BS_SITE_FLAG_REBORROW))

@@ -73,6 +73,7 @@ private:
   uint64_t bytes_ = 0; ///< bytes written to fd_ so far
   uint64_t written_ = 0;
   uint64_t lost_ = 0;
+  uint64_t borrows_ = 0; ///< Borrow events written: their ids are 1, 2, ...
   std::vector<std::string> fragments_; ///< per site number, "" = not built
 };
 

@@ -36,14 +36,14 @@ int main(void) {
 // it can be recognized wherever they go.
 // CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[X:[0-9]+]],"address":"[[XADDR:0x[0-9a-f]+]]","size":4,"location":"{{.*}}scalar_pointer_const.c:25:7","function":"main","var_name":"x","type_name":"int"},
 // CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[P:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:26:8","function":"main","var_name":"p","type_name":"int *"},
-// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":[[P]],"location":"{{.*}}scalar_pointer_const.c:26:8","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"x","kind":"mutable","mutable":true},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"borrow_id":1,"owner_id":[[X]],"borrower_id":[[P]],"location":"{{.*}}scalar_pointer_const.c:26:8","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"x","kind":"mutable","mutable":true},
 // CHECK-NEXT: {"type":"New","timestamp":{{[0-9]+}},"thread":1,"var_id":[[CP:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:27:14","function":"main","var_name":"cp","type_name":"const int *"},
-// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":[[CP]],"location":"{{.*}}scalar_pointer_const.c:27:14","function":"main","borrower_name":"cp","borrower_kind":"variable","owner_name":"x","kind":"shared","mutable":false},
-// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"owner_id":[[X]],"borrower_id":null,"location":"{{.*}}scalar_pointer_const.c:28:3","function":"main","borrower_name":"bump","borrower_kind":"call","owner_name":"x","kind":"mutable","mutable":true},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"borrow_id":2,"owner_id":[[X]],"borrower_id":[[CP]],"location":"{{.*}}scalar_pointer_const.c:27:14","function":"main","borrower_name":"cp","borrower_kind":"variable","owner_name":"x","kind":"shared","mutable":false},
+// CHECK-NEXT: {"type":"Borrow","timestamp":{{[0-9]+}},"thread":1,"borrow_id":3,"owner_id":[[X]],"borrower_id":null,"location":"{{.*}}scalar_pointer_const.c:28:3","function":"main","borrower_name":"bump","borrower_kind":"call","owner_name":"x","kind":"mutable","mutable":true},
 // The callee's parameter is a variable of its own, and holds x's address: a
 // reborrow, whose owner is found from the address.
 // CHECK-NEXT: {"type":"New",{{.*}}"var_id":[[V1:[0-9]+]],"location":"{{.*}}scalar_pointer_const.c:22:49","function":"bump","var_name":"v","type_name":"int *"},
-// CHECK-NEXT: {"type":"Borrow",{{.*}}"owner_id":null,"borrower_id":[[V1]],"address":"[[XADDR]]","location":"{{.*}}scalar_pointer_const.c:22:49","function":"bump","borrower_name":"v","borrower_kind":"variable","owner_name":null,"kind":"mutable","mutable":true,"reborrow":true},
+// CHECK-NEXT: {"type":"Borrow",{{.*}}"borrow_id":4,"owner_id":null,"borrower_id":[[V1]],"address":"[[XADDR]]","location":"{{.*}}scalar_pointer_const.c:22:49","function":"bump","borrower_name":"v","borrower_kind":"variable","owner_name":null,"kind":"mutable","mutable":true,"reborrow":true},
 // CHECK-NEXT: {"type":"Drop",{{.*}}"var_id":[[V1]],"location":"{{.*}}scalar_pointer_const.c:22:60","function":"bump","var_name":"v","type_name":"int *"},
 // Passing cp passes its borrow on: no borrow at the call, a shared reborrow in
 // the callee.

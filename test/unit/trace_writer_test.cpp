@@ -101,6 +101,8 @@ TEST_F(TraceWriterTest, NewEvent) {
 TEST_F(TraceWriterTest, BorrowByVariable) {
   json::object e = event({300, base + 1, 1, 2});
   EXPECT_EQ(e.at("type"), "Borrow");
+  EXPECT_EQ(e.at("borrow_id"), 1);
+  EXPECT_EQ(event({301, base + 1, 1, 2}).at("borrow_id"), 2);
   EXPECT_EQ(e.at("owner_id"), 1);
   EXPECT_EQ(e.at("borrower_id"), 2);
   EXPECT_EQ(e.at("owner_name"), "x");
