@@ -3,7 +3,7 @@
 BorrowScope at -O2 and -O0, runs them, and prints slowdown ratios (medians,
 geometric means), instruction-count ratios (callgrind) and compile-time ratios.
 
-  python3 bench/compare.py --build build-bench            (about 10 minutes)
+  python3 bench/compare.py --build build-bench            (about 25 minutes)
   cmake --build build-bench --target bench-compare        (the same)
 
 Variants of each program:
