@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cstring>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,17 +28,37 @@ void append_number(std::string &out, uint64_t n) {
   out.append(buf, end);
 }
 
+/// Writes everything, or fails with errno set. A pipe whose reader went
+/// away must not kill the program with SIGPIPE: the signal is blocked for
+/// the write and a SIGPIPE it raised is taken back.
 bool write_all(int fd, const char *data, size_t size) {
+  sigset_t pipe_only, old;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+  sigset_t pending;
+  sigpending(&pending);
+  bool was_pending = sigismember(&pending, SIGPIPE);
+  bool ok = true;
   while (size > 0) {
     ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR)
       continue;
-    if (n <= 0)
-      return false;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
     data += n;
     size -= size_t(n);
   }
-  return true;
+  if (!ok && errno == EPIPE && !was_pending) {
+    int saved = errno;
+    timespec zero{0, 0};
+    sigtimedwait(&pipe_only, nullptr, &zero);
+    errno = saved;
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return ok;
 }
 
 const char *borrower_kind_name(uint8_t kind) {
@@ -121,6 +143,20 @@ std::string valid_utf8(const char *s) {
   return out;
 }
 
+uint64_t instance_id(ThreadTrace &thread, uint32_t local, bool created) {
+  if (created) {
+    if (local < thread.last_created &&
+        thread.last_created - local > 0x80000000u)
+      ++thread.id_epoch; // the counter wrapped
+    thread.last_created = local;
+    return global_id(thread.index, thread.id_epoch, local);
+  }
+  uint32_t epoch = thread.id_epoch;
+  if (local > thread.last_created && epoch > 0)
+    --epoch;
+  return global_id(thread.index, epoch, local);
+}
+
 TraceWriter::~TraceWriter() {
   if (fd_ >= 0)
     ::close(fd_);
@@ -135,7 +171,15 @@ void TraceWriter::fail(const std::string &what) {
 bool TraceWriter::open(const std::string &path, const std::string &program,
                        long pid) {
   path_ = path;
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ >= 0)
+    ::close(fd_);
+  // Read-write for snapshots (they copy the file written so far), except for
+  // what cannot be read back: a pipe opened read-write never sees its reader
+  // go away, and a write would then block forever.
+  struct stat st;
+  bool special = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  int mode = special ? O_WRONLY : O_RDWR | O_CREAT | O_TRUNC;
+  fd_ = ::open(path.c_str(), mode | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     report("cannot write the trace to '" + path + "': " +
            std::strerror(errno));
@@ -210,10 +254,10 @@ bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
     return false;
   }
   uint64_t cycles = (uint64_t(thread.clock_high) << 32) | e.clock;
-  auto id = [&](const char *key, uint32_t local) {
+  auto id = [&](const char *key, uint32_t local, bool created = false) {
     out += key;
     if (local)
-      append_number(out, global_id(thread.index, local));
+      append_number(out, instance_id(thread, local, created));
     else
       out += "null";
   };
@@ -227,7 +271,7 @@ bool TraceWriter::format_event(std::string &out, ThreadTrace &thread,
   switch (s->kind) {
   case BS_SITE_NEW:
   case BS_SITE_DROP:
-    id(",\"var_id\":", e.a);
+    id(",\"var_id\":", e.a, s->kind == BS_SITE_NEW);
     if (ext) {
       append_address(out, ",\"address\":", ext->p0);
       out += ",\"size\":";

@@ -200,9 +200,24 @@ TEST_F(TraceWriterTest, MoveEvent) {
 TEST_F(TraceWriterTest, IdsOfLaterThreadsAreDistinct) {
   thread.index = 3;
   json::object e = event({0, base + 0, 7, 0});
-  EXPECT_EQ(e.at("var_id").to_number<uint64_t>(), (uint64_t(2) << 32) | 7);
+  EXPECT_EQ(e.at("var_id").to_number<uint64_t>(), (uint64_t(2) << 40) | 7);
   EXPECT_EQ(e.at("thread"), 3);
-  EXPECT_EQ(global_id(1, 5), 5u);
+  EXPECT_EQ(global_id(1, 0, 5), 5u);
+}
+
+TEST_F(TraceWriterTest, IdsStayDistinctWhenTheThreadsCounterWraps) {
+  // The hot path's 32-bit counter wraps (skipping 0); the writer counts the
+  // wraps so that ids never repeat, and older live instances keep theirs.
+  uint64_t old_id = event({1, base + 0, 0xfffffffeu, 0}).at("var_id").to_number<uint64_t>();
+  uint64_t last = event({2, base + 0, 0xffffffffu, 0}).at("var_id").to_number<uint64_t>();
+  uint64_t after = event({3, base + 0, 1, 0}).at("var_id").to_number<uint64_t>();
+  EXPECT_EQ(old_id, 0xfffffffeu);
+  EXPECT_EQ(last, 0xffffffffu);
+  EXPECT_EQ(after, (uint64_t(1) << 32) | 1);
+  // A drop of the instance from before the wrap names it as created.
+  EXPECT_EQ(event({4, base + 3, 0xfffffffeu, 0}).at("var_id").to_number<uint64_t>(),
+            old_id);
+  EXPECT_EQ(event({5, base + 3, 1, 0}).at("var_id").to_number<uint64_t>(), after);
 }
 
 TEST_F(TraceWriterTest, ClockHighRecordExtendsTimestamps) {
