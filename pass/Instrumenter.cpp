@@ -12,11 +12,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Instrumenter.h"
+#include "BlockingCalls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
@@ -87,8 +89,8 @@ std::string describeSite(const SiteInfo &S) {
   }
 }
 
-/// A call that may take a while (and may record events of its own): the
-/// clock is read again after it.
+/// A call may record events of its own, which use up the room reserved for
+/// a group: a group ends at a call.
 bool endsClockRun(const Instruction &I) {
   return isa<CallBase>(I) && !isa<IntrinsicInst>(I);
 }
@@ -126,7 +128,9 @@ public:
     for (const Borrow &B : Analysis.Borrows)
       planBorrow(B);
     planDrops();
+    SmallVector<Instruction *, 16> Blocking = blockingPoints();
     emit();
+    markClockStale(Blocking);
   }
 
 private:
@@ -339,6 +343,37 @@ private:
       Size = B.CreateMul(Size, B.CreateZExtOrTrunc(AI.getArraySize(),
                                                    B.getInt64Ty()));
     return Size;
+  }
+
+  /// Calls that may block, and landing pads (an exception was in flight),
+  /// found before emitting: afterwards the clock must be read again.
+  SmallVector<Instruction *, 16> blockingPoints() {
+    SmallVector<Instruction *, 16> Points;
+    for (Instruction &I : instructions(F))
+      if ((isa<CallBase>(I) && mayBlock(cast<CallBase>(I))) ||
+          isa<LandingPadInst>(I))
+        Points.push_back(&I);
+    return Points;
+  }
+
+  /// Marks the clock stale right after each blocking point, before any event
+  /// emitted there: the hot path may reuse a clock value only while no
+  /// blocking call came in between.
+  void markClockStale(ArrayRef<Instruction *> Points) {
+    for (Instruction *I : Points) {
+      BasicBlock::iterator Where;
+      if (auto *Invoke = dyn_cast<InvokeInst>(I))
+        Where = Invoke->getNormalDest()->getFirstInsertionPt();
+      else if (I->isTerminator())
+        continue; // callbr and the like: no single place after it
+      else
+        Where = std::next(I->getIterator());
+      if (auto *Tail = dyn_cast<CallInst>(I); Tail && Tail->isMustTailCall())
+        continue; // nothing may follow a musttail call but its ret
+      IRBuilder<> B(Where->getParent(), Where);
+      B.SetCurrentDebugLocation(debugLocFor(*I));
+      B.CreateCall(Hot.Stale);
+    }
   }
 
   /// The verifier requires a location on inlinable calls in functions with

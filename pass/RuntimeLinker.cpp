@@ -29,6 +29,7 @@ namespace {
 
 constexpr const char *BeginName = "__borrowscope_hot_begin";
 constexpr const char *ReserveName = "__borrowscope_hot_reserve";
+constexpr const char *StaleName = "__borrowscope_hot_stale";
 constexpr const char *NewName = "__borrowscope_hot_new";
 constexpr const char *NewAtName = "__borrowscope_hot_new_at";
 constexpr const char *BorrowName = "__borrowscope_hot_borrow";
@@ -36,14 +37,16 @@ constexpr const char *BorrowAtName = "__borrowscope_hot_borrow_at";
 constexpr const char *ReborrowName = "__borrowscope_hot_reborrow";
 constexpr const char *MoveName = "__borrowscope_hot_move";
 constexpr const char *DropName = "__borrowscope_hot_drop";
-constexpr const char *Names[] = {BeginName,    ReserveName,  NewName,
-                                 NewAtName,    BorrowName,   BorrowAtName,
-                                 ReborrowName, MoveName,     DropName};
+constexpr const char *Names[] = {BeginName,    ReserveName, StaleName,
+                                 NewName,      NewAtName,   BorrowName,
+                                 BorrowAtName, ReborrowName, MoveName,
+                                 DropName};
 
 HotPath lookUp(Module &M) {
   HotPath H;
   H.Begin = M.getFunction(BeginName);
   H.Reserve = M.getFunction(ReserveName);
+  H.Stale = M.getFunction(StaleName);
   H.New = M.getFunction(NewName);
   H.NewAt = M.getFunction(NewAtName);
   H.Borrow = M.getFunction(BorrowName);
@@ -101,7 +104,8 @@ std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
   }
 
   HotPath Result = lookUp(M);
-  for (Function *F : {Result.Begin, Result.Reserve, Result.New, Result.NewAt,
+  for (Function *F : {Result.Begin, Result.Reserve, Result.Stale, Result.New,
+                      Result.NewAt,
                       Result.Borrow, Result.BorrowAt, Result.Reborrow,
                       Result.Move, Result.Drop}) {
     if (!F || F->isDeclaration()) {

@@ -13,6 +13,7 @@ namespace borrowscope {
 struct HotPath {
   llvm::Function *Begin = nullptr;   ///< opens a group: clock + room for n
   llvm::Function *Reserve = nullptr; ///< room for n more in an open group
+  llvm::Function *Stale = nullptr;   ///< after a call that may block
   llvm::Function *New = nullptr;
   llvm::Function *NewAt = nullptr;    ///< New with address and size
   llvm::Function *Borrow = nullptr;

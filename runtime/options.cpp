@@ -44,6 +44,14 @@ Options Options::from_environment() {
   o.verbose = parse_switch("BORROWSCOPE_VERBOSE", o.verbose);
   if (const char *out = env("BORROWSCOPE_OUTPUT"))
     o.output = out;
+  if (const char *clock = env("BORROWSCOPE_CLOCK")) {
+    std::string_view v(clock);
+    if (v == "fast")
+      o.clock_reuse = fast_clock_reuse;
+    else if (v != "exact")
+      report(std::string("ignoring BORROWSCOPE_CLOCK='") + clock +
+             "' (expected fast or exact)");
+  }
   if (const char *size = env("BORROWSCOPE_BUFFER_EVENTS")) {
     std::string_view v(size);
     uint64_t n = 0;

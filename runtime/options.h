@@ -19,6 +19,11 @@ struct Options {
   bool verbose = false;
   /// BORROWSCOPE_BUFFER_EVENTS: records per thread buffer (16 bytes each).
   uint32_t buffer_events = 1u << 15;
+  /// BORROWSCOPE_CLOCK: "exact" (the default) reads the clock for every
+  /// group of events; "fast" lets one read serve this many more groups, until
+  /// a call that may block: timestamps then lag by up to that many groups.
+  uint32_t clock_reuse = 0;
+  static constexpr uint32_t fast_clock_reuse = 15;
 
   static constexpr uint32_t min_buffer_events = 64;
   // A fresh buffer starts with a clock record and must then hold the largest

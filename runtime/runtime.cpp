@@ -19,7 +19,10 @@
 // The hot path's per-thread state. initial-exec: instrumented code reaches it
 // with one %fs-relative access, never through __tls_get_addr.
 BS_EXPORT __thread bs_thread_state __borrowscope_thread
-    __attribute__((tls_model("initial-exec"))) = {nullptr, nullptr, 0, 0};
+    __attribute__((tls_model("initial-exec"))) = {};
+
+// Groups of events that may reuse one clock read (hot_path.h).
+BS_EXPORT uint32_t __borrowscope_clock_reuse_v1 = borrowscope::Options{}.clock_reuse;
 
 namespace borrowscope {
 namespace {
@@ -177,6 +180,7 @@ __attribute__((constructor(101))) void start_runtime() {
     return;
   runtime = new Runtime();
   runtime->options = Options::from_environment();
+  __borrowscope_clock_reuse_v1 = runtime->options.clock_reuse;
   runtime->clock.start();
   pthread_key_create(&runtime->exit_key, on_thread_exit);
   pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);

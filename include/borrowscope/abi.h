@@ -111,11 +111,17 @@ struct bs_event_ext {
 
 /* Per-thread hot state. initial-exec TLS: no __tls_get_addr per event. */
 struct bs_thread_state {
-  struct bs_event *cur; /* next free record */
-  struct bs_event *end; /* one past the buffer */
-  uint32_t next_id;     /* last instance id handed out on this thread */
-  uint32_t clock_high;  /* high half of the clock as last recorded */
+  struct bs_event *cur;  /* next free record */
+  struct bs_event *end;  /* one past the buffer */
+  uint32_t next_id;      /* last instance id handed out on this thread */
+  uint32_t clock_high;   /* high half of the clock as last recorded */
+  uint32_t clock_last;   /* low half of the last clock read */
+  uint32_t clock_reuse;  /* groups that may still use clock_last */
 };
+
+/* How many groups of events may reuse one clock read (BORROWSCOPE_CLOCK:
+   "exact", the default, 0; "fast" 15). Set by the runtime at start-up. */
+extern uint32_t __borrowscope_clock_reuse_v1;
 
 extern __thread struct bs_thread_state __borrowscope_thread
     __attribute__((tls_model("initial-exec")));

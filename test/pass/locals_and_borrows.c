@@ -66,8 +66,10 @@ int locals(int n) {
 // IR-NEXT: %bs.owner = load i32, ptr %scalar.bsid
 // IR-NEXT: call void @__borrowscope_hot_borrow(i32 %{{.*}}, i32 %{{.*}}, i32 %bs.owner, i32 %bs.borrower)
 // IR-NEXT: store ptr %[[SCALAR]], ptr
-// After a call, the clock is read again.
+// A call to another file may block: the clock is marked stale right after
+// it, and the next group opens with a new begin.
 // IR: call void @take(
+// IR-NEXT: call void @__borrowscope_hot_stale()
 // IR: %[[CLK3:.*]] = call i32 @__borrowscope_hot_begin(i32 1)
 // IR: call void @__borrowscope_hot_borrow(i32 %[[CLK3]],
 // IR-NEXT: call void @take(

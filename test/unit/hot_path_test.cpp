@@ -170,6 +170,32 @@ TEST(HotPath, ReserveMakesRoomForLongGroups) {
   }
 }
 
+TEST(HotPath, AClockReadServesTheNextGroupsUntilMarkedStale) {
+  Module m("clock");
+  std::thread([&] {
+    __borrowscope_clock_reuse_v1 = 2; // BORROWSCOPE_CLOCK=fast, with 2
+    uint32_t first = __borrowscope_hot_begin(1);
+    uint32_t second = __borrowscope_hot_begin(1);
+    uint32_t third = __borrowscope_hot_begin(1);
+    for (volatile int spin = 0; spin < 100000; spin = spin + 1)
+      ;
+    uint32_t fourth = __borrowscope_hot_begin(1); // budget used up: reads
+    __borrowscope_hot_stale();                    // a call that may block
+    for (volatile int spin = 0; spin < 100000; spin = spin + 1)
+      ;
+    uint32_t fifth = __borrowscope_hot_begin(1);
+    __borrowscope_clock_reuse_v1 = 0; // exact: every group reads (once the
+    __borrowscope_hot_stale();        // budget of the last read is gone)
+    uint32_t sixth = __borrowscope_hot_begin(1);
+    uint32_t seventh = __borrowscope_hot_begin(1);
+    EXPECT_EQ(second, first);
+    EXPECT_EQ(third, first);
+    EXPECT_NE(fourth, first);
+    EXPECT_NE(fifth, fourth);
+    EXPECT_NE(seventh, sixth);
+  }).join();
+}
+
 TEST(HotPath, ExportNeedsAPath) {
   testing::internal::CaptureStderr();
   EXPECT_EQ(borrowscope_export_json(""), -1);

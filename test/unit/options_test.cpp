@@ -14,7 +14,7 @@ class OptionsTest : public ::testing::Test {
 protected:
   void SetUp() override {
     for (const char *v : {"BORROWSCOPE", "BORROWSCOPE_OUTPUT", "BORROWSCOPE_VERBOSE",
-                          "BORROWSCOPE_BUFFER_EVENTS"})
+                          "BORROWSCOPE_BUFFER_EVENTS", "BORROWSCOPE_CLOCK"})
       unsetenv(v);
   }
   void TearDown() override { SetUp(); }
@@ -42,6 +42,19 @@ TEST_F(OptionsTest, ReadsValidValues) {
   EXPECT_TRUE(o.verbose);
   EXPECT_EQ(o.output, "/tmp/t-%p.json");
   EXPECT_EQ(o.buffer_events, 1024u);
+}
+
+TEST_F(OptionsTest, ClockIsExactUnlessAskedToBeFast) {
+  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
+  setenv("BORROWSCOPE_CLOCK", "fast", 1);
+  EXPECT_EQ(Options::from_environment().clock_reuse, 15u);
+  setenv("BORROWSCOPE_CLOCK", "exact", 1);
+  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
+  setenv("BORROWSCOPE_CLOCK", "sloppy", 1);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+            "borrowscope: ignoring BORROWSCOPE_CLOCK='sloppy' (expected fast or exact)\n");
 }
 
 TEST_F(OptionsTest, ZeroDisables) {
