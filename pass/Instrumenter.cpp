@@ -44,32 +44,6 @@ struct PlannedEvent {
   bool Wide = false; ///< New of an address-taken variable.
 };
 
-const char *mutabilityName(bs_mutability M) {
-  switch (M) {
-  case BS_MUT_SHARED:
-    return "shared";
-  case BS_MUT_MUTABLE:
-    return "mutable";
-  case BS_MUT_MOVE:
-    return "move";
-  default:
-    return "unknown";
-  }
-}
-
-const char *borrowerKindName(bs_borrower_kind K) {
-  switch (K) {
-  case BS_BORROWER_VARIABLE:
-    return "variable";
-  case BS_BORROWER_CALL:
-    return "call";
-  case BS_BORROWER_RETURN:
-    return "return";
-  default:
-    return "escape";
-  }
-}
-
 /// "New 'x' (int)", "Borrow of 'x' by 'p' (variable, mutable)", "Drop 'x'".
 std::string describeSite(const SiteInfo &S) {
   switch (S.Kind) {
@@ -79,8 +53,8 @@ std::string describeSite(const SiteInfo &S) {
   case BS_SITE_BORROW:
     return (S.Flags & BS_SITE_FLAG_REBORROW ? std::string("Reborrow")
                                             : "Borrow of '" + S.Owner + "'") +
-           " by '" + S.Name + "' (" + borrowerKindName(S.BorrowerKind) +
-           ", " + mutabilityName(S.Mutability) + ")";
+           " by '" + S.Name + "' (" + bs_borrower_kind_name(S.BorrowerKind) +
+           ", " + bs_mutability_name(S.Mutability) + ")";
   case BS_SITE_MOVE:
     return "Move of '" + S.Owner + "' into '" + S.Name + "'";
   default:

@@ -68,24 +68,4 @@ Options Options::from_environment() {
   return o;
 }
 
-std::string expand_output_path(const std::string &pattern, pid_t pid) {
-  std::string path;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '%' && i + 1 < pattern.size()) {
-      if (pattern[i + 1] == 'p') {
-        path += std::to_string(pid);
-        ++i;
-        continue;
-      }
-      if (pattern[i + 1] == '%') {
-        path += '%';
-        ++i;
-        continue;
-      }
-    }
-    path += pattern[i];
-  }
-  return path;
-}
-
 } // namespace borrowscope

@@ -3,6 +3,7 @@
 #define BORROWSCOPE_RUNTIME_OPTIONS_H
 
 #include "borrowscope/abi.h"
+#include "output_path.h"
 
 #include <cstdint>
 #include <string>
@@ -35,9 +36,6 @@ struct Options {
   /// on stderr and replaced by the default: the program always runs.
   static Options from_environment();
 };
-
-/// Expands %p (pid) and %% in an output path pattern.
-std::string expand_output_path(const std::string &pattern, pid_t pid);
 
 /// One line on stderr, prefixed "borrowscope: ", without stdio (safe in
 /// constructors, destructors and after fork).

@@ -61,40 +61,12 @@ bool write_all(int fd, const char *data, size_t size) {
   return ok;
 }
 
-const char *borrower_kind_name(uint8_t kind) {
-  switch (kind) {
-  case BS_BORROWER_VARIABLE:
-    return "variable";
-  case BS_BORROWER_CALL:
-    return "call";
-  case BS_BORROWER_RETURN:
-    return "return";
-  case BS_BORROWER_ESCAPE:
-    return "escape";
-  default:
-    return "unknown";
-  }
-}
-
 json::value mutability_value(uint8_t m) {
   if (m == BS_MUT_SHARED)
     return false;
   if (m == BS_MUT_MUTABLE || m == BS_MUT_MOVE)
     return true;
   return nullptr;
-}
-
-const char *borrow_kind_name(uint8_t m) {
-  switch (m) {
-  case BS_MUT_SHARED:
-    return "shared";
-  case BS_MUT_MUTABLE:
-    return "mutable";
-  case BS_MUT_MOVE:
-    return "move";
-  default:
-    return "unknown";
-  }
 }
 
 void append_address(std::string &out, const char *key, uint64_t address) {
@@ -217,12 +189,12 @@ const std::string *TraceWriter::fragment(uint32_t site, const bs_site &s) {
     break;
   case BS_SITE_BORROW:
     o["borrower_name"] = utf8_or_empty(s.name);
-    o["borrower_kind"] = borrower_kind_name(s.borrower_kind);
+    o["borrower_kind"] = bs_borrower_kind_name(s.borrower_kind);
     if (s.flags & BS_SITE_FLAG_REBORROW)
       o["owner_name"] = nullptr;
     else
       o["owner_name"] = utf8_or_empty(s.owner);
-    o["kind"] = borrow_kind_name(s.mutability);
+    o["kind"] = bs_mutability_name(s.mutability);
     o["mutable"] = mutability_value(s.mutability);
     if (s.flags & BS_SITE_FLAG_REBORROW)
       o["reborrow"] = true;

@@ -50,6 +50,35 @@ enum bs_borrower_kind {
   BS_BORROWER_ESCAPE = 4    /* stored into a field, the heap or a global */
 };
 
+/* The names the trace uses for these (docs/trace-format.md). */
+static inline const char *bs_mutability_name(unsigned m) {
+  switch (m) {
+  case BS_MUT_SHARED:
+    return "shared";
+  case BS_MUT_MUTABLE:
+    return "mutable";
+  case BS_MUT_MOVE:
+    return "move";
+  default:
+    return "unknown";
+  }
+}
+
+static inline const char *bs_borrower_kind_name(unsigned k) {
+  switch (k) {
+  case BS_BORROWER_VARIABLE:
+    return "variable";
+  case BS_BORROWER_CALL:
+    return "call";
+  case BS_BORROWER_RETURN:
+    return "return";
+  case BS_BORROWER_ESCAPE:
+    return "escape";
+  default:
+    return "unknown";
+  }
+}
+
 /* Bits of bs_site.flags. */
 #define BS_SITE_FLAG_UNWIND 1u /* a Drop on the exception unwind path */
 /* The record is followed by an extension record (struct bs_event_ext):

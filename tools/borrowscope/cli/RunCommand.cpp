@@ -5,6 +5,7 @@
 #include "Args.h"
 #include "Commands.h"
 #include "Report.h"
+#include "output_path.h"
 
 #include <cctype>
 #include <cerrno>
@@ -35,27 +36,6 @@ const char *const help =
 // Exit codes of a command that could not be run, as shells use them.
 constexpr int exit_not_executable = 126;
 constexpr int exit_not_found = 127;
-
-/// The runtime's expansion of BORROWSCOPE_OUTPUT (runtime/options.cpp).
-std::string expand_output(const std::string &pattern, pid_t pid) {
-  std::string path;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '%' && i + 1 < pattern.size()) {
-      if (pattern[i + 1] == 'p') {
-        path += std::to_string(pid);
-        ++i;
-        continue;
-      }
-      if (pattern[i + 1] == '%') {
-        path += '%';
-        ++i;
-        continue;
-      }
-    }
-    path += pattern[i];
-  }
-  return path;
-}
 
 std::string escape_percent(const std::string &path) {
   std::string out;
@@ -200,7 +180,7 @@ int run_main(const std::vector<std::string> &args) {
     return exit_bad_input;
   }
   const std::string &program = parsed.rest[0];
-  std::string reserved_path = reserved ? expand_output(output, 0) : "";
+  std::string reserved_path = reserved ? expand_output_path(output, 0) : "";
 
   struct sigaction ignore {}, old_int{}, old_quit{};
   ignore.sa_handler = SIG_IGN;
@@ -229,7 +209,7 @@ int run_main(const std::vector<std::string> &args) {
     return child.exec_errno == ENOENT ? exit_not_found : exit_not_executable;
   }
 
-  std::string trace = expand_output(output, child.pid);
+  std::string trace = expand_output_path(output, child.pid);
   Style st(use_color(stderr, mode));
   std::string how = signal_number
                         ? "was killed by signal " + signal_name(signal_number)
