@@ -2,11 +2,16 @@
 //
 //   Event/*     what an event costs in code compiled with the plugin: the same
 //               kernel instrumented and plain, timed alternately in one loop;
-//               ns/event = (instrumented - plain) / events recorded
+//               ns/event = (instrumented - plain) / events recorded.
+//               Event/<kernel>/<level> reads the clock for every group of
+//               events (BORROWSCOPE_CLOCK=exact, the default);
+//               Event/<kernel>/<level>/fast lets one read serve 16 groups
+//               (BORROWSCOPE_CLOCK=fast)
 //   Bulk/*      the same for 100, 1 000 and 10 000 events per call, on one
-//               and on two threads (per-thread cost)
+//               and on two threads (per-thread cost), exact clock
 //   Direct/*    the hot path called directly, one kind of record at a time;
-//               Direct/clock_every16 is an experiment (a coarser clock)
+//               Direct/clock opens a group (a clock read), Direct/clock/fast
+//               the same with the fast clock (one read per 16 groups)
 //   Export/*    the JSON trace writer, per 1 000 and per 1 000 000 events
 //   Run/*       a child process recording N events with the trace on: wall
 //               time against the plain child, peak RSS, trace bytes per event
@@ -14,8 +19,14 @@
 // Event, Bulk and Direct measure recording only: the process re-executes
 // itself with BORROWSCOPE=off (the hot path runs as always; full buffers are
 // discarded instead of written). Export and Run measure writing.
+//
+// The clock mode is the benchmark's choice, not the environment's: main()
+// sets __borrowscope_clock_reuse_v1 to exact, and the /fast benchmarks switch
+// it to fast for their own run (BORROWSCOPE_CLOCK is ignored here; the Run
+// children get no BORROWSCOPE_* variable but their output).
 #include "borrowscope/abi.h"
 #include "kernels.h"
+#include "options.h"
 #include "trace_writer.h"
 
 #include <benchmark/benchmark.h>
@@ -50,6 +61,29 @@ double seconds_between(Clock::time_point a, Clock::time_point b) {
 }
 
 // ---------------------------------------------------------------------------
+// Clock modes (runtime/hot_path.h): how many groups after a clock read may
+// reuse it. Only the calling thread's cache is reset: use on one thread.
+
+constexpr uint32_t exact_clock = 0;
+constexpr uint32_t fast_clock = borrowscope::Options::fast_clock_reuse;
+
+/// Sets the clock mode for its lifetime, and back to exact afterwards. Each
+/// switch empties the thread's cache so the first group reads the clock.
+class ClockMode {
+public:
+  explicit ClockMode(uint32_t reuse) { set(reuse); }
+  ~ClockMode() { set(exact_clock); }
+  ClockMode(const ClockMode &) = delete;
+  ClockMode &operator=(const ClockMode &) = delete;
+
+private:
+  static void set(uint32_t reuse) {
+    __borrowscope_clock_reuse_v1 = reuse;
+    __borrowscope_thread.clock_reuse = 0;
+  }
+};
+
+// ---------------------------------------------------------------------------
 // Counting records: the calling thread's buffer position before and after.
 
 /// Records the calling thread appends while running k(n); -1 if a buffer
@@ -81,11 +115,19 @@ struct Kernel {
            bs_##name##_plain_##level, per }
 
 const Kernel kernels[] = {
-    BS_KERNEL(scope1, O2, 2),  BS_KERNEL(scope8, O2, 16),
+    BS_KERNEL(scope1, O2, 2),   BS_KERNEL(scope8, O2, 16),
     BS_KERNEL(borrow8, O2, 10), BS_KERNEL(lone, O2, 2),
-    BS_KERNEL(scope1, O0, 2),  BS_KERNEL(scope8, O0, 16),
-    BS_KERNEL(borrow8, O0, 10), BS_KERNEL(lone, O0, 2),
+    BS_KERNEL(near, O2, 2),     BS_KERNEL(scope1, O0, 2),
+    BS_KERNEL(scope8, O0, 16),  BS_KERNEL(borrow8, O0, 10),
+    BS_KERNEL(lone, O0, 2),     BS_KERNEL(near, O0, 2),
 };
+
+const Kernel &kernel_named(const char *name) {
+  for (const Kernel &k : kernels)
+    if (std::strcmp(k.name, name) == 0)
+      return k;
+  std::abort();
+}
 
 /// What one call of k.instr(n) records.
 struct Recorded {
@@ -183,14 +225,17 @@ void run_pair(benchmark::State &state, const Kernel &k, int n) {
       Counter(instr * 1e9 / calls, Counter::kAvgThreads);
 }
 
-void BM_Event(benchmark::State &state, const Kernel *k) {
+/// One kernel, 1 000 iterations per call, with the clock mode \p reuse.
+void BM_Event(benchmark::State &state, const Kernel *k, uint32_t reuse) {
+  ClockMode mode(reuse);
   run_pair(state, *k, 1000);
 }
 
 /// borrow8 with events/10 iterations per call: 100, 1 000, 10 000 events
-/// (plus the kernel's own 6: n, acc, i).
+/// (plus the kernel's own 6: n, acc, i). Exact clock (main() sets it; a
+/// ClockMode per thread would race on the global).
 void BM_Bulk(benchmark::State &state) {
-  run_pair(state, kernels[2], int(state.range(0) / 10));
+  run_pair(state, kernel_named("borrow8/O2"), int(state.range(0) / 10));
 }
 
 // ---------------------------------------------------------------------------
@@ -212,11 +257,13 @@ template <void (*F)(int)> void BM_Direct(benchmark::State &state) {
   state.counters["ns/call"] = ns_per(state, double(n));
 }
 
-template <unsigned (*F)(int)> void BM_Direct_clock(benchmark::State &state) {
+/// Opening a group: a clock read (exact), or mostly a cached one (fast).
+void BM_Direct_clock(benchmark::State &state, uint32_t reuse) {
+  ClockMode mode(reuse);
   const int n = 1000;
   for (auto _ : state)
-    benchmark::DoNotOptimize(F(n));
-  state.counters["ns/read"] = ns_per(state, double(n));
+    benchmark::DoNotOptimize(bs_direct_clock(n));
+  state.counters["ns/group"] = ns_per(state, double(n));
 }
 
 // ---------------------------------------------------------------------------
@@ -435,19 +482,22 @@ void BM_Run(benchmark::State &state) {
 }
 
 void register_benchmarks() {
-  for (const Kernel &k : kernels)
+  for (const Kernel &k : kernels) {
     benchmark::RegisterBenchmark((std::string("Event/") + k.name).c_str(),
-                                 BM_Event, &k);
+                                 BM_Event, &k, exact_clock);
+    benchmark::RegisterBenchmark(
+        (std::string("Event/") + k.name + "/fast").c_str(), BM_Event, &k,
+        fast_clock);
+  }
   benchmark::RegisterBenchmark("Bulk", BM_Bulk)
       ->Arg(100)->Arg(1000)->Arg(10000)->Threads(1)->Threads(2);
   benchmark::RegisterBenchmark("Direct/new", BM_Direct<bs_direct_new>);
   benchmark::RegisterBenchmark("Direct/new_at", BM_Direct<bs_direct_new_at>);
   benchmark::RegisterBenchmark("Direct/borrow", BM_Direct<bs_direct_borrow>);
   benchmark::RegisterBenchmark("Direct/drop", BM_Direct<bs_direct_drop>);
-  benchmark::RegisterBenchmark("Direct/clock", BM_Direct_clock<bs_direct_clock>);
-  // Not BorrowScope's: what a clock read once per 16 groups would cost.
-  benchmark::RegisterBenchmark("Direct/clock_every16",
-                               BM_Direct_clock<bs_direct_countdown_clock>);
+  benchmark::RegisterBenchmark("Direct/clock", BM_Direct_clock, exact_clock);
+  benchmark::RegisterBenchmark("Direct/clock/fast", BM_Direct_clock,
+                               fast_clock);
   benchmark::RegisterBenchmark("Export", BM_Export)
       ->Args({1000, 0})->Args({1'000'000, 0})->Args({1000, 1})
       ->Args({1'000'000, 1})->Unit(benchmark::kMicrosecond);
@@ -469,7 +519,10 @@ int main(int argc, char **argv) {
     std::perror("borrowscope_bench: re-executing with BORROWSCOPE=off");
     return 1;
   }
+  // Exact unless a benchmark says otherwise (ClockMode).
+  __borrowscope_clock_reuse_v1 = exact_clock;
   benchmark::AddCustomContext("BORROWSCOPE", std::getenv("BORROWSCOPE"));
+  benchmark::AddCustomContext("fast clock reuse", std::to_string(fast_clock));
   benchmark::AddCustomContext("bs_event bytes", std::to_string(sizeof(bs_event)));
   register_benchmarks();
   benchmark::Initialize(&argc, argv);

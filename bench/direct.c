@@ -4,7 +4,9 @@
    Records are appended in groups of 16, as the pass emits them: with the
    grouped hot path (BS_MAX_GROUP in abi.h) a group reserves its room once
    without reading the clock (hot_reserve); before it, every append checked
-   for room itself. The clock is measured on its own. */
+   for room itself. The clock is measured on its own: __borrowscope_hot_begin,
+   which reads the cycle counter or, with BORROWSCOPE_CLOCK=fast, reuses the
+   thread's cached read (runtime/hot_path.h). */
 #include "hot_path.h"
 #include "kernels.h"
 
@@ -57,33 +59,13 @@ void bs_direct_new_at(int n) {
 void bs_direct_new_at(int n) { bs_direct_new(n); }
 #endif
 
+/* Opens n groups of no events. Exact mode: a cycle-counter read each, plus
+   the branch on the reuse counter. Fast mode (the benchmark sets
+   __borrowscope_clock_reuse_v1): one read per 16 groups, the others hand out
+   the cached value. Nothing here marks the clock stale. */
 unsigned bs_direct_clock(int n) {
   unsigned sum = 0;
   for (int i = 0; i < n; ++i)
     sum += BS_CLOCK();
-  return sum;
-}
-
-/* An experiment for docs/performance.md, not BorrowScope's clock: read the
-   cycle counter once every 16 groups and hand out the cached value in
-   between. Measures what a coarser clock would cost per group. */
-static __thread struct {
-  uint32_t left;
-  uint32_t last;
-} bs_countdown __attribute__((tls_model("initial-exec")));
-
-static inline __attribute__((always_inline)) uint32_t countdown_clock(void) {
-  if (BS_UNLIKELY(bs_countdown.left == 0)) {
-    bs_countdown.left = 16;
-    bs_countdown.last = (uint32_t)__builtin_readcyclecounter();
-  }
-  --bs_countdown.left;
-  return bs_countdown.last;
-}
-
-unsigned bs_direct_countdown_clock(int n) {
-  unsigned sum = 0;
-  for (int i = 0; i < n; ++i)
-    sum += countdown_clock();
   return sum;
 }

@@ -5,10 +5,17 @@
  * is what the events cost users.
  *
  * Each kernel runs n iterations; per iteration it records:
- *   scope1   2 events (New, Drop of one variable), 1 clock read
- *   scope8  16 events (8 New, 8 Drop), 1 clock read
- *   borrow8 10 events (New, 8 Borrow, Drop), 1 clock read
- *   lone     2 events (New, a call, Drop), 2 clock reads: every event alone
+ *   scope1   2 events (New, Drop of one variable), 1 group
+ *   scope8  16 events (8 New, 8 Drop), 1 group
+ *   borrow8 10 events (New, 8 Borrow, Drop), 1 group
+ *   lone     2 events (New, a call, Drop), 2 groups: every event alone
+ *   near     2 events (New, a call, Drop), 2 groups, like lone, but the
+ *            callee is in the same file: a call that cannot block
+ *
+ * Clock reads (runtime/hot_path.h): with BORROWSCOPE_CLOCK=exact every group
+ * reads the cycle counter; with fast one read serves 16 groups, except that
+ * the group after a call that may block (lone's, to another file) reads again.
+ * The benchmark sets __borrowscope_clock_reuse_v1 itself for each mode.
  */
 #ifndef BORROWSCOPE_BENCH_KERNELS_H
 #define BORROWSCOPE_BENCH_KERNELS_H
@@ -26,7 +33,8 @@ void bs_bench_opaque(void);
   int bs_scope1##S(int n);                                                     \
   int bs_scope8##S(int n);                                                     \
   int bs_borrow8##S(int n);                                                    \
-  int bs_lone##S(int n);
+  int bs_lone##S(int n);                                                       \
+  int bs_near##S(int n);
 
 BS_DECLARE_KERNELS(_instr_O2)
 BS_DECLARE_KERNELS(_plain_O2)
@@ -39,9 +47,9 @@ void bs_direct_new(int n);
 void bs_direct_new_at(int n); /* wide: two records */
 void bs_direct_borrow(int n);
 void bs_direct_drop(int n);
+/* Opens n empty groups (__borrowscope_hot_begin): a clock read per group with
+   BORROWSCOPE_CLOCK=exact, one per 16 groups with fast. */
 unsigned bs_direct_clock(int n);
-/* Experiment: a clock read once every 16 calls (direct.c). */
-unsigned bs_direct_countdown_clock(int n);
 
 #ifdef __cplusplus
 }
