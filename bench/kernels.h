@@ -24,9 +24,13 @@
 extern "C" {
 #endif
 
-/* Defined in globals.c, which is never instrumented. */
+/* Defined in globals.c, which is never instrumented. bs_bench_escape, where
+   borrow8 stores its borrows, is thread-local: while it was one global shared
+   by the two threads of Bulk/threads:2, the cache line bouncing between the
+   cores doubled both copies' time per iteration (the plain copy's too), which
+   looked like a per-thread cost of BorrowScope. */
 extern volatile int bs_bench_source;
-extern int *volatile bs_bench_escape;
+extern __thread int *volatile bs_bench_escape;
 void bs_bench_opaque(void);
 
 #define BS_DECLARE_KERNELS(S)                                                  \
