@@ -16,7 +16,7 @@ Variants of each program:
   trace   borrowscope-clang -O2, run with the trace written (to /dev/null:
           these programs record 10^7..10^9 events, 2..250 GB of JSON)
 
-Times are CPU seconds (user + sys, from wait4) of the child: on a shared
+Times are CPU seconds (user + sys, from getrusage) of the child: on a shared
 machine they move less than wall time. Each round runs every variant once,
 in a rotating order, so slow spells hit all variants alike; the tables give
 medians over rounds. The instrumented programs' output must equal the plain
@@ -30,6 +30,7 @@ import argparse
 import math
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,20 +54,25 @@ def cache_value(build, name):
     sys.exit(f"compare.py: {name} not in {build}/CMakeCache.txt")
 
 
+def children_cpu():
+    """CPU seconds (user + sys) of all reaped children so far. getrusage, not
+    os.times(): times() counts in clock ticks (10 ms), as much as a compile of
+    a C file takes."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(argv, env=None):
     """CPU seconds (user+sys) of one child, wall seconds, exit status, stdout,
-    stderr. The child is reaped before os.times() is read again, so the
-    children's times grew by exactly its own."""
-    before = os.times()
+    stderr. The child is reaped before the children's usage is read again, so
+    it grew by exactly the child's own."""
+    before = children_cpu()
     start = time.perf_counter()
     p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = p.communicate()
     wall, status = time.perf_counter() - start, p.returncode
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + \
-          (after.children_system - before.children_system)
-    return cpu, wall, status, out, err
+    return children_cpu() - before, wall, status, out, err
 
 
 def compile_cmd(compiler, level, src, out, extra=(), link=True):
