@@ -441,7 +441,7 @@ ChildResult run_child(const std::string &mode, uint64_t events,
 }
 
 /// Args: events, where the trace goes: 0 = /dev/null at exit (100 million
-/// events would be ~23 GB of file), 1 = a real file, 2 = a real file and a
+/// events would be ~30 GB of file), 1 = a real file, 2 = a real file and a
 /// snapshot of it (borrowscope_export_json) at the end.
 /// ns/event = (instrumented run - plain run) / events, wall time: writing the
 /// trace includes the kernel's page-cache work. The plain run goes first.
