@@ -2,6 +2,7 @@
 #include "BlockingCalls.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
@@ -40,7 +41,7 @@ const StringSet<> &promptFunctions() {
 
 } // namespace
 
-bool mayBlock(const CallBase &Call) {
+bool BlockingCalls::blocksByItself(const CallBase &Call) {
   if (isa<IntrinsicInst>(Call))
     return false;
   if (Call.isInlineAsm())
@@ -48,11 +49,39 @@ bool mayBlock(const CallBase &Call) {
   const Function *Callee = Call.getCalledFunction();
   if (!Callee)
     return true; // indirect: could be anything
-  if (Callee->getName().starts_with("__borrowscope_"))
-    return false;
-  if (!Callee->isDeclaration())
+  if (Callee->getName().starts_with("__borrowscope_") || !Callee->isDeclaration())
     return false;
   return !promptFunctions().contains(Callee->getName());
+}
+
+BlockingCalls::BlockingCalls(const Module &M) {
+  // Functions with a blocking call of their own, then their callers, and so
+  // on: each function is added once, each call site looked at once.
+  SmallVector<const Function *, 32> Work;
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F))
+      if (const auto *Call = dyn_cast<CallBase>(&I);
+          Call && blocksByItself(*Call)) {
+        if (Blocking.insert(&F).second)
+          Work.push_back(&F);
+        break;
+      }
+  while (!Work.empty()) {
+    const Function *F = Work.pop_back_val();
+    for (const User *U : F->users())
+      if (const auto *Call = dyn_cast<CallBase>(U);
+          Call && Call->getCalledFunction() == F)
+        if (const Function *Caller = Call->getFunction();
+            Blocking.insert(Caller).second)
+          Work.push_back(Caller);
+  }
+}
+
+bool BlockingCalls::mayBlock(const CallBase &Call) const {
+  if (blocksByItself(Call))
+    return true;
+  const Function *Callee = Call.getCalledFunction();
+  return Callee && Blocking.contains(Callee);
 }
 
 } // namespace borrowscope

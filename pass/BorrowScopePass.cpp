@@ -129,12 +129,13 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   }
 
   SiteTable Sites(M);
+  BlockingCalls Blocking(M);
   for (FunctionWork &W : Work) {
     if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // After the EH rewrite: it replaces calls, which borrows point at.
     BorrowAnalysis Analysis = findBorrows(W.Vars);
-    instrumentFunction(*W.F, W.Vars, Analysis, Sites, *Hot);
+    instrumentFunction(*W.F, W.Vars, Analysis, Blocking, Sites, *Hot);
   }
   Sites.finalize();
   M.getOrInsertNamedMetadata(InstrumentedMarker);

@@ -12,7 +12,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Instrumenter.h"
-#include "BlockingCalls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Demangle/Demangle.h"
@@ -91,9 +90,11 @@ Instruction *exitInsertionPoint(ReturnInst &Ret) {
 class FunctionInstrumenter {
 public:
   FunctionInstrumenter(Function &F, const std::vector<TrackedVariable> &Vars,
-                       const BorrowAnalysis &Analysis, SiteTable &Sites,
+                       const BorrowAnalysis &Analysis,
+                       const BlockingCalls &Blocking, SiteTable &Sites,
                        const HotPath &Hot)
-      : F(F), Vars(Vars), Analysis(Analysis), Sites(Sites), Hot(Hot),
+      : F(F), Vars(Vars), Analysis(Analysis), Blocking(Blocking),
+        Sites(Sites), Hot(Hot),
         FunctionName(demangle(F.getName())), SP(F.getSubprogram()) {}
 
   void run() {
@@ -102,9 +103,9 @@ public:
     for (const Borrow &B : Analysis.Borrows)
       planBorrow(B);
     planDrops();
-    SmallVector<Instruction *, 16> Blocking = blockingPoints();
+    SmallVector<Instruction *, 16> Points = blockingPoints();
     emit();
-    markClockStale(Blocking);
+    markClockStale(Points);
   }
 
 private:
@@ -324,7 +325,7 @@ private:
   SmallVector<Instruction *, 16> blockingPoints() {
     SmallVector<Instruction *, 16> Points;
     for (Instruction &I : instructions(F))
-      if ((isa<CallBase>(I) && mayBlock(cast<CallBase>(I))) ||
+      if ((isa<CallBase>(I) && Blocking.mayBlock(cast<CallBase>(I))) ||
           isa<LandingPadInst>(I))
         Points.push_back(&I);
     return Points;
@@ -424,6 +425,7 @@ private:
   OptimizationRemarkEmitter ORE{&F};
   const std::vector<TrackedVariable> &Vars;
   const BorrowAnalysis &Analysis;
+  const BlockingCalls &Blocking;
   SiteTable &Sites;
   const HotPath &Hot;
   std::string FunctionName;
@@ -436,9 +438,10 @@ private:
 } // namespace
 
 void instrumentFunction(Function &F, const std::vector<TrackedVariable> &Vars,
-                        const BorrowAnalysis &Analysis, SiteTable &Sites,
+                        const BorrowAnalysis &Analysis,
+                        const BlockingCalls &Blocking, SiteTable &Sites,
                         const HotPath &Hot) {
-  FunctionInstrumenter(F, Vars, Analysis, Sites, Hot).run();
+  FunctionInstrumenter(F, Vars, Analysis, Blocking, Sites, Hot).run();
 }
 
 } // namespace borrowscope

@@ -57,17 +57,17 @@ bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b, int keep) {
    block (__borrowscope_hot_stale), so a time is not reused across one there. */
 BS_HOT uint32_t __borrowscope_hot_begin(uint32_t n) {
   struct bs_thread_state *t = &__borrowscope_thread;
-  uint64_t room = (uint64_t)(t->end - t->cur);
+  uint64_t now;
   if (t->clock_reuse) {
     --t->clock_reuse;
-    uint32_t clock = t->clock_last;
-    if (BS_UNLIKELY(room < n))
-      __borrowscope_slow_v1(((uint64_t)t->clock_high << 32) | clock, n);
-    return clock;
+    now = ((uint64_t)t->clock_high << 32) | t->clock_last;
+  } else {
+    now = __builtin_readcyclecounter();
+    t->clock_last = (uint32_t)now;
+    t->clock_reuse = __borrowscope_clock_reuse_v1;
   }
-  uint64_t now = __builtin_readcyclecounter();
-  t->clock_last = (uint32_t)now;
-  t->clock_reuse = __borrowscope_clock_reuse_v1;
+  /* One slow-path call for both reasons keeps the inlined code small. */
+  uint64_t room = (uint64_t)(t->end - t->cur);
   if (BS_UNLIKELY(((uint32_t)(now >> 32) != t->clock_high) | (room < n)))
     __borrowscope_slow_v1(now, n);
   return (uint32_t)now;

@@ -1,6 +1,7 @@
 // BORROWSCOPE_CLOCK: exact (the default) reads the clock for every group of
 // events; fast lets a read serve the next groups, but never across a call
-// that may block (here usleep): the events after it carry a later time.
+// that may block: here usleep, called through a helper that has no variables
+// of its own (so it is not instrumented): the call to the helper blocks too.
 //
 // RUN: %bsclang -O2 %s -o %t
 // RUN: env BORROWSCOPE_OUTPUT=%t.exact.json %t
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 __attribute__((noinline)) static int twice(int v) { return 2 * v; }
+__attribute__((noinline)) static void pause_a_bit(void) { usleep(20 * 1000); }
 
 int main(void) {
   int total = 0;
@@ -25,7 +27,7 @@ int main(void) {
     int item = twice(i);
     total += item;
   }
-  usleep(20 * 1000);
+  pause_a_bit();
   int after = total; // the first group after the sleep reads the clock
   return after == 4032 ? 0 : 1;
 }
