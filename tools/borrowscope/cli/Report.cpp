@@ -220,12 +220,8 @@ public:
   }
 
   std::string totals() const {
-    uint64_t shared = 0, mut = 0, unknown = 0, move = 0, never_dropped = 0;
-    for (const Borrow &b : m_.borrows)
-      (b.mutability == Mutability::Shared    ? shared
-       : b.mutability == Mutability::Mutable ? mut
-       : b.mutability == Mutability::Move    ? move
-                                             : unknown)++;
+    auto [shared, mut, move, unknown] = m_.borrow_counts();
+    uint64_t never_dropped = 0;
     for (const Variable &v : m_.variables)
       never_dropped += !v.has(Variable::Dropped);
     std::string s = st_.bold("Totals") + ": " +
@@ -495,12 +491,7 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
 std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
                            size_t max_functions) {
   Style st(o.color);
-  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
-  for (const Borrow &b : m.borrows)
-    (b.mutability == Mutability::Shared    ? shared
-     : b.mutability == Mutability::Mutable ? mut
-     : b.mutability == Mutability::Move    ? move
-                                           : unknown)++;
+  auto [shared, mut, move, unknown] = m.borrow_counts();
   std::string s = "  " + plural(m.events, "event", "events") + " · " +
                   plural(m.threads.size(), "thread", "threads") + " · " +
                   plural(m.variables.size(), "variable", "variables") + " · " +

@@ -69,12 +69,7 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
   auto str = [&](std::string_view v) { append_json_string(s, v, true); };
   auto rel = [&](uint64_t t) { return t - m.first_time; };
 
-  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
-  for (const Borrow &b : m.borrows)
-    (b.mutability == Mutability::Shared    ? shared
-     : b.mutability == Mutability::Mutable ? mut
-     : b.mutability == Mutability::Move    ? move
-                                           : unknown)++;
+  auto [shared, mut, move, unknown] = m.borrow_counts();
 
   s += "{\"format\":1,\"program\":";
   str(m.header.program);

@@ -182,7 +182,6 @@ void JsonExporter::finish(const OwnershipModel &m) {
 
   // edges: borrower -> owner for borrows, from -> to for moves.
   out_ << "\n],\n\"edges\":[";
-  uint64_t shared = 0, mut = 0, unknown = 0, move = 0;
   size_t n = 0;
   for (const Borrow &b : m.borrows) {
     s.clear();
@@ -198,19 +197,15 @@ void JsonExporter::finish(const OwnershipModel &m) {
     switch (b.mutability) {
     case Mutability::Shared:
       s += "borrows_immut";
-      ++shared;
       break;
     case Mutability::Mutable:
       s += "borrows_mut";
-      ++mut;
       break;
     case Mutability::Move: // bound to T&&: a mutable borrow, as in `mutable`
       s += "borrows_mut";
-      ++move;
       break;
     case Mutability::Unknown:
       s += "borrows";
-      ++unknown;
       break;
     }
     s += "\",\"kind\":\"";
@@ -255,6 +250,7 @@ void JsonExporter::finish(const OwnershipModel &m) {
     out_ << s;
   }
 
+  auto [shared, mut, move, unknown] = m.borrow_counts();
   s = "\n],\n\"metadata\":{\"total_variables\":";
   append_number(s, m.variables.size());
   s += ",\"total_relationships\":";

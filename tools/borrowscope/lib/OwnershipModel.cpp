@@ -440,4 +440,14 @@ OwnershipModel load_model(const std::string &path, ReadOptions options) {
   return builder.take();
 }
 
+OwnershipModel::BorrowCounts OwnershipModel::borrow_counts() const {
+  BorrowCounts c;
+  for (const Borrow &b : borrows)
+    (b.mutability == Mutability::Shared    ? c.shared
+     : b.mutability == Mutability::Mutable ? c.mut
+     : b.mutability == Mutability::Move    ? c.move
+                                           : c.unknown)++;
+  return c;
+}
+
 } // namespace borrowscope

@@ -140,6 +140,11 @@ struct OwnershipModel {
   Anomalies anomalies;
 
   const std::string &str(StrId id) const { return strings[id]; }
+  /// Borrows by kind, as reports and exports count them.
+  struct BorrowCounts {
+    uint64_t shared = 0, mut = 0, move = 0, unknown = 0;
+  };
+  BorrowCounts borrow_counts() const;
   /// When \p v ends: its Drop, or its thread's last event if never dropped.
   uint64_t lifetime_end(const Variable &v) const;
   /// Index into variables of the last instance with this id, or no_index.
