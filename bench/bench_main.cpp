@@ -3,16 +3,17 @@
 //   Event/*     what an event costs in code compiled with the plugin: the same
 //               kernel instrumented and plain, timed alternately in one loop;
 //               ns/event = (instrumented - plain) / events recorded.
-//               Event/<kernel>/<level> reads the clock for every group of
-//               events (BORROWSCOPE_CLOCK=exact, the default);
-//               Event/<kernel>/<level>/fast lets one read serve 16 groups
-//               (BORROWSCOPE_CLOCK=fast)
+//               Event/<kernel>/<level>: the default clock (no clock read per
+//               group); Event/<kernel>/<level>/exact: BORROWSCOPE_CLOCK=exact
+//               (a clock record opens every group)
 //   Bulk/*      the same for 100, 1 000 and 10 000 events per call, on one
-//               and on two threads (per-thread cost), exact clock
+//               and on two threads (per-thread cost), default clock
 //   Direct/*    the hot path called directly, one kind of record at a time;
-//               Direct/clock opens a group (a clock read), Direct/clock/fast
-//               the same with the fast clock (one read per 16 groups)
-//   Export/*    the JSON trace writer, per 1 000 and per 1 000 000 events
+//               Direct/group opens and commits an empty group (the room
+//               check), Direct/group/exact with its clock record,
+//               Direct/clock a clock record (around synchronising calls)
+//   Export/*    `borrowscope export --format json` of a binary trace, per
+//               1 000 and per 1 000 000 events, to /dev/null and to a file
 //   Run/*       a child process recording N events with the trace on: wall
 //               time against the plain child, peak RSS, trace bytes per event
 //
@@ -21,13 +22,14 @@
 // discarded instead of written). Export and Run measure writing.
 //
 // The clock mode is the benchmark's choice, not the environment's: main()
-// sets __borrowscope_clock_reuse_v1 to exact, and the /fast benchmarks switch
-// it to fast for their own run (BORROWSCOPE_CLOCK is ignored here; the Run
-// children get no BORROWSCOPE_* variable but their output).
+// sets the default, and the /exact benchmarks switch to exact for their own
+// run (BORROWSCOPE_CLOCK is ignored here; the Run children get no
+// BORROWSCOPE_* variable but their output).
+#include "JsonTraceFile.h"
 #include "borrowscope/abi.h"
 #include "kernels.h"
-#include "options.h"
-#include "trace_writer.h"
+#include "site_registry.h"
+#include "trace_file.h"
 
 #include <benchmark/benchmark.h>
 
@@ -53,52 +55,46 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using borrowscope::SiteRegistry;
-using borrowscope::ThreadTrace;
-using borrowscope::TraceWriter;
+using borrowscope::TraceFile;
+using borrowscope::Window;
 
 double seconds_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
 
 // ---------------------------------------------------------------------------
-// Clock modes (runtime/hot_path.h): how many groups after a clock read may
-// reuse it. Only the calling thread's cache is reset: use on one thread.
+// Clock modes (runtime/hot_path.h): the default reads no clock per group;
+// exact opens every group with a clock record.
 
-constexpr uint32_t exact_clock = 0;
-constexpr uint32_t fast_clock = borrowscope::Options::fast_clock_reuse;
+constexpr uint32_t sync_clock = 0, exact_clock = 1;
 
-/// Sets the clock mode for its lifetime, and back to exact afterwards. Each
-/// switch empties the thread's cache so the first group reads the clock.
+/// Sets the clock mode for its lifetime, and back to the default afterwards.
 class ClockMode {
 public:
-  explicit ClockMode(uint32_t reuse) { set(reuse); }
-  ~ClockMode() { set(exact_clock); }
+  explicit ClockMode(uint32_t exact) { __borrowscope_clock_exact_v2 = exact; }
+  ~ClockMode() { __borrowscope_clock_exact_v2 = sync_clock; }
   ClockMode(const ClockMode &) = delete;
   ClockMode &operator=(const ClockMode &) = delete;
-
-private:
-  static void set(uint32_t reuse) {
-    __borrowscope_clock_reuse_v1 = reuse;
-    __borrowscope_thread.clock_reuse = 0;
-  }
 };
 
 // ---------------------------------------------------------------------------
 // Counting records: the calling thread's buffer position before and after.
 
-/// Records the calling thread appends while running k(n); -1 if a buffer
-/// refill or a clock-high record got in the way three times in a row.
+/// Records (clock records aside) the calling thread appends while running
+/// k(n); -1 if a window refill got in the way three times in a row.
 int64_t records_of(int (*k)(int), int n) {
-  k(1); // the thread has a buffer from here on
+  k(1); // the thread has a window from here on
   for (int attempt = 0; attempt < 3; ++attempt) {
     const bs_event *before = __borrowscope_thread.cur;
+    const bs_event *end = __borrowscope_thread.end;
     benchmark::DoNotOptimize(k(n));
     const bs_event *after = __borrowscope_thread.cur;
-    bool clean = after >= before;
-    for (const bs_event *e = before; clean && e != after; ++e)
-      clean = e->site != BS_SITE_CLOCK_HIGH;
-    if (clean)
-      return after - before;
+    if (after < before || __borrowscope_thread.end != end)
+      continue; // another window
+    int64_t records = 0;
+    for (const bs_event *e = before; e != after; ++e)
+      records += e->site != BS_SITE_CLOCK;
+    return records;
   }
   return -1;
 }
@@ -132,7 +128,7 @@ const Kernel &kernel_named(const char *name) {
 /// What one call of k.instr(n) records.
 struct Recorded {
   int64_t events = 0;  ///< from the kernel's shape (kernels.h)
-  int64_t records = 0; ///< 16-byte records appended (wide events take two)
+  int64_t records = 0; ///< 16-byte records appended (clock records aside)
 };
 
 /// Counts what k.instr(n) records, after checking that every loop iteration
@@ -215,7 +211,7 @@ void run_pair(benchmark::State &state, const Kernel &k, int n) {
       Counter((instr - plain) * 1e9 / (calls * double(events)),
               Counter::kAvgThreads);
   state.counters["events/call"] = Counter(double(events), Counter::kAvgThreads);
-  // Memory: each record is sizeof(bs_event) bytes of thread buffer.
+  // Memory: each record is sizeof(bs_event) bytes of window and of trace.
   state.counters["bytes/event"] =
       Counter(double(rec.records) * sizeof(bs_event) / double(events),
               Counter::kAvgThreads);
@@ -225,15 +221,15 @@ void run_pair(benchmark::State &state, const Kernel &k, int n) {
       Counter(instr * 1e9 / calls, Counter::kAvgThreads);
 }
 
-/// One kernel, 1 000 iterations per call, with the clock mode \p reuse.
-void BM_Event(benchmark::State &state, const Kernel *k, uint32_t reuse) {
-  ClockMode mode(reuse);
+/// One kernel, 1 000 iterations per call, in clock mode \p exact.
+void BM_Event(benchmark::State &state, const Kernel *k, uint32_t exact) {
+  ClockMode mode(exact);
   run_pair(state, *k, 1000);
 }
 
 /// borrow8 with events/10 iterations per call: 100, 1 000, 10 000 events
-/// (plus the kernel's own 6: n, acc, i). Exact clock (main() sets it; a
-/// ClockMode per thread would race on the global).
+/// (plus the kernel's own 6: n, acc, i). Default clock (a ClockMode per
+/// thread would race on the global).
 void BM_Bulk(benchmark::State &state) {
   run_pair(state, kernel_named("borrow8/O2"), int(state.range(0) / 10));
 }
@@ -257,18 +253,28 @@ template <void (*F)(int)> void BM_Direct(benchmark::State &state) {
   state.counters["ns/call"] = ns_per(state, double(n));
 }
 
-/// Opening a group: a clock read (exact), or mostly a cached one (fast).
-void BM_Direct_clock(benchmark::State &state, uint32_t reuse) {
-  ClockMode mode(reuse);
-  const int n = 1000;
+/// Opening and committing a group: the room check (and in exact mode its
+/// clock record).
+void BM_Direct_group(benchmark::State &state, uint32_t exact) {
+  ClockMode mode(exact);
+  const int n = 1024;
   for (auto _ : state)
-    benchmark::DoNotOptimize(bs_direct_clock(n));
+    benchmark::DoNotOptimize(bs_direct_group(n));
   state.counters["ns/group"] = ns_per(state, double(n));
 }
 
+/// A clock record, as before and after a synchronising call.
+void BM_Direct_clock(benchmark::State &state) {
+  const int n = 1024;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(bs_direct_clock(n));
+  state.counters["ns/clock"] = ns_per(state, double(n));
+}
+
 // ---------------------------------------------------------------------------
-// The JSON writer: records of a realistic mix through TraceWriter::append
-// into a real file.
+// The JSON export of a binary trace (what `borrowscope export --format json`
+// and borrowscope_export_json do), of a trace written with the runtime's own
+// TraceFile: a realistic mix of events, one thread.
 
 std::filesystem::path scratch_dir() {
   static std::filesystem::path dir = [] {
@@ -284,100 +290,101 @@ std::filesystem::path scratch_dir() {
 }
 
 bs_site site(uint8_t kind, uint32_t line, const char *name, const char *type,
-             const char *owner, uint8_t mut = BS_MUT_UNKNOWN,
+             const char *owner, uint32_t flags = 0,
+             uint8_t mut = BS_MUT_UNKNOWN,
              uint8_t borrower = BS_BORROWER_NONE) {
   bs_site s{};
   s.kind = kind;
+  s.flags = flags;
   s.mutability = mut;
   s.borrower_kind = borrower;
   s.line = line;
   s.column = 9;
+  s.size = 16;
   s.file = "/home/user/src/project/lib/tokenizer.c";
   s.function = "next_token(struct lexer *, const char *)";
   s.name = name;
   s.type_name = type;
   s.owner = owner;
+  s.decl = s.call = s.owner_decl = ~0u;
   return s;
 }
 
 // A declaration borrowed by a variable and by a call, then dropped: the
 // shape of most traces (docs/trace-format.md).
 const bs_site export_sites[] = {
-    site(BS_SITE_NEW, 41, "token", "struct token", nullptr),
+    site(BS_SITE_NEW, 41, "token", "struct token", nullptr,
+         BS_SITE_FLAG_ADDRESS),
     site(BS_SITE_NEW, 42, "cursor", "const char *", nullptr),
-    site(BS_SITE_BORROW, 42, "cursor", nullptr, "token", BS_MUT_SHARED,
+    site(BS_SITE_BORROW, 42, "cursor", nullptr, "token", 0, BS_MUT_SHARED,
          BS_BORROWER_VARIABLE),
     site(BS_SITE_BORROW, 47, "classify(const struct token *)", nullptr,
-         "token", BS_MUT_SHARED, BS_BORROWER_CALL),
+         "token", 0, BS_MUT_SHARED, BS_BORROWER_CALL),
     site(BS_SITE_DROP, 53, "cursor", "const char *", nullptr),
     site(BS_SITE_DROP, 53, "token", "struct token", nullptr),
 };
 
-std::vector<bs_event> export_events(uint32_t base, size_t count) {
-  std::vector<bs_event> events;
-  events.reserve(count);
-  uint32_t id = 0, clock = 1000;
-  while (events.size() < count) {
+/// Writes a trace of about \p count events to \p path, as the runtime would.
+bool write_export_trace(const std::string &path, size_t count) {
+  uint32_t base = 0;
+  bs_module module{BORROWSCOPE_ABI_VERSION, uint32_t(std::size(export_sites)),
+                   export_sites, &base, "tokenizer.c", 0, 2};
+  TraceFile file;
+  if (!file.open(path, "bench", 1, 0) ||
+      !file.write_module(SiteRegistry::module_block(module, 1)))
+    return false;
+  Window *w = file.window(1u << 16);
+  if (!w)
+    return false;
+  uint64_t sequence = 0, address = 0x7ffd00001000;
+  uint32_t id = 0, n = 0;
+  w->reset(1, sequence);
+  auto flush = [&] {
+    w->record->cur = reinterpret_cast<uint64_t>(w->records + n);
+    file.write_events(*w, 1, sequence, 0, n);
+    sequence += n;
+    n = 0;
+    w->reset(1, sequence);
+  };
+  for (size_t written = 0; written < count; written += 6) {
+    if (n + 6 > w->capacity)
+      flush();
     uint32_t token = ++id, cursor = ++id;
-    const bs_event group[] = {{clock, base + 0, token, 0},
-                              {clock, base + 1, cursor, 0},
-                              {clock, base + 2, token, cursor},
-                              {clock + 40, base + 3, token, 0},
-                              {clock + 90, base + 4, cursor, 0},
-                              {clock + 90, base + 5, token, 0}};
+    uint32_t lo = uint32_t(address), hi = uint32_t(address >> 32);
+    const bs_event group[] = {{1, token, lo, hi}, {2, cursor, 0, 0},
+                              {3, cursor, lo, hi}, {4, 0, lo, hi},
+                              {5, cursor, 0, 0},   {6, token, 0, 0}};
     for (const bs_event &e : group)
-      if (events.size() < count)
-        events.push_back(e);
-    clock += 120;
+      w->records[n++] = e;
   }
-  return events;
+  flush();
+  file.write_end(BS_END_EXIT, 0, sequence, 0);
+  file.release_windows();
+  file.close();
+  return true;
 }
 
-/// Args: events per append, 1 = into a real file, 0 = into /dev/null (the
-/// formatting alone, without the kernel's page-cache copy).
+/// Args: events, 1 = into a real file, 0 = into /dev/null (the formatting
+/// alone, without the kernel's page-cache copy).
 void BM_Export(benchmark::State &state) {
   const size_t count = size_t(state.range(0));
   const bool real_file = state.range(1) != 0;
-  SiteRegistry registry;
-  uint32_t base = registry.add(export_sites, std::size(export_sites));
-  borrowscope::Clock clock;
-  clock.start();
-  clock.cycles_per_ns(); // calibrate now, not in the first timed append
-  std::vector<bs_event> events = export_events(base, count);
-  std::string path = real_file ? (scratch_dir() / "export.json").string()
-                               : std::string("/dev/null");
-
-  std::unique_ptr<TraceWriter> writer;
-  ThreadTrace thread;
-  thread.index = 1;
-  uint64_t in_file = 0;
-  auto reopen = [&] {
-    writer = std::make_unique<TraceWriter>(registry, clock);
-    if (!writer->open(path, "bench", 1))
-      state.SkipWithError("cannot open the trace file");
-    in_file = 0;
-  };
-  reopen();
-  for (auto _ : state) {
-    // Start a new file now and then, untimed, so the disk does not fill.
-    if (in_file >= 1'000'000) {
-      state.PauseTiming();
-      reopen();
-      state.ResumeTiming();
-    }
-    writer->append(thread, events.data(), events.data() + events.size());
-    in_file += count;
+  std::string trace = (scratch_dir() / "export.trace").string();
+  if (!write_export_trace(trace, count)) {
+    state.SkipWithError("cannot write the trace");
+    return;
   }
-  writer->finish({thread});
+  std::string out = real_file ? (scratch_dir() / "export.json").string()
+                              : std::string("/dev/null");
+  for (auto _ : state)
+    borrowscope::write_json_trace(trace, out);
   state.counters["ns/event"] = ns_per(state, double(count));
-  // Trace bytes per event of the last file (header and trailer included).
   struct stat st {};
-  if (real_file && ::stat(path.c_str(), &st) == 0 && in_file > 0)
-    state.counters["bytes/event"] = double(st.st_size) / double(in_file);
-  if (writer->events_lost() != 0)
-    state.SkipWithError("the writer lost events");
+  if (::stat(trace.c_str(), &st) == 0)
+    state.counters["trace_bytes/event"] = double(st.st_blocks) * 512 / double(count);
+  std::filesystem::remove(trace);
   if (real_file)
-    std::filesystem::remove(path);
+    std::filesystem::remove(out);
 }
 
 // ---------------------------------------------------------------------------
@@ -440,15 +447,14 @@ ChildResult run_child(const std::string &mode, uint64_t events,
   return r;
 }
 
-/// Args: events, where the trace goes: 0 = /dev/null at exit (100 million
-/// events would be ~30 GB of file), 1 = a real file, 2 = a real file and a
-/// snapshot of it (borrowscope_export_json) at the end.
+/// Args: events, where the trace goes: 0 = /dev/null, 1 = a real file, 2 = a
+/// real file and a JSON snapshot of it (borrowscope_export_json) at the end.
 /// ns/event = (instrumented run - plain run) / events, wall time: writing the
 /// trace includes the kernel's page-cache work. The plain run goes first.
 void BM_Run(benchmark::State &state) {
   const uint64_t events = uint64_t(state.range(0));
   const int where = int(state.range(1));
-  std::string trace = where != 0 ? (scratch_dir() / "run.json").string()
+  std::string trace = where != 0 ? (scratch_dir() / "run.trace").string()
                                  : std::string("/dev/null");
   std::string snapshot =
       where == 2 ? (scratch_dir() / "snapshot.json").string() : std::string();
@@ -473,8 +479,8 @@ void BM_Run(benchmark::State &state) {
       double(instr.vmhwm_kib - idle.vmhwm_kib) * 1024 / double(events);
   if (where != 0) {
     struct stat st {};
-    if (::stat(trace.c_str(), &st) == 0)
-      state.counters["trace_bytes/event"] = double(st.st_size) / double(events);
+    if (::stat(trace.c_str(), &st) == 0) // on disk: windows are holes
+      state.counters["trace_bytes/event"] = double(st.st_blocks) * 512 / double(events);
     std::filesystem::remove(trace);
     if (!snapshot.empty())
       std::filesystem::remove(snapshot);
@@ -484,26 +490,28 @@ void BM_Run(benchmark::State &state) {
 void register_benchmarks() {
   for (const Kernel &k : kernels) {
     benchmark::RegisterBenchmark((std::string("Event/") + k.name).c_str(),
-                                 BM_Event, &k, exact_clock);
+                                 BM_Event, &k, sync_clock);
     benchmark::RegisterBenchmark(
-        (std::string("Event/") + k.name + "/fast").c_str(), BM_Event, &k,
-        fast_clock);
+        (std::string("Event/") + k.name + "/exact").c_str(), BM_Event, &k,
+        exact_clock);
   }
   benchmark::RegisterBenchmark("Bulk", BM_Bulk)
       ->Arg(100)->Arg(1000)->Arg(10000)->Threads(1)->Threads(2);
   benchmark::RegisterBenchmark("Direct/new", BM_Direct<bs_direct_new>);
-  benchmark::RegisterBenchmark("Direct/new_at", BM_Direct<bs_direct_new_at>);
   benchmark::RegisterBenchmark("Direct/borrow", BM_Direct<bs_direct_borrow>);
+  benchmark::RegisterBenchmark("Direct/reborrow",
+                               BM_Direct<bs_direct_reborrow>);
   benchmark::RegisterBenchmark("Direct/drop", BM_Direct<bs_direct_drop>);
-  benchmark::RegisterBenchmark("Direct/clock", BM_Direct_clock, exact_clock);
-  benchmark::RegisterBenchmark("Direct/clock/fast", BM_Direct_clock,
-                               fast_clock);
+  benchmark::RegisterBenchmark("Direct/group", BM_Direct_group, sync_clock);
+  benchmark::RegisterBenchmark("Direct/group/exact", BM_Direct_group,
+                               exact_clock);
+  benchmark::RegisterBenchmark("Direct/clock", BM_Direct_clock);
   benchmark::RegisterBenchmark("Export", BM_Export)
       ->Args({1000, 0})->Args({1'000'000, 0})->Args({1000, 1})
       ->Args({1'000'000, 1})->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("Run", BM_Run)
       ->Args({1'000'000, 1})->Args({1'000'000, 2})->Args({10'000'000, 1})
-      ->Args({100'000'000, 0})
+      ->Args({100'000'000, 1})->Args({100'000'000, 0})
       ->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 }
 
@@ -519,10 +527,9 @@ int main(int argc, char **argv) {
     std::perror("borrowscope_bench: re-executing with BORROWSCOPE=off");
     return 1;
   }
-  // Exact unless a benchmark says otherwise (ClockMode).
-  __borrowscope_clock_reuse_v1 = exact_clock;
+  // The default clock unless a benchmark says otherwise (ClockMode).
+  __borrowscope_clock_exact_v2 = sync_clock;
   benchmark::AddCustomContext("BORROWSCOPE", std::getenv("BORROWSCOPE"));
-  benchmark::AddCustomContext("fast clock reuse", std::to_string(fast_clock));
   benchmark::AddCustomContext("bs_event bytes", std::to_string(sizeof(bs_event)));
   register_benchmarks();
   benchmark::Initialize(&argc, argv);

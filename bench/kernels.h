@@ -12,10 +12,13 @@
  *   near     2 events (New, a call, Drop), 2 groups, like lone, but the
  *            callee is in the same file: a call that cannot block
  *
- * Clock reads (runtime/hot_path.h): with BORROWSCOPE_CLOCK=exact every group
- * reads the cycle counter; with fast one read serves 16 groups, except that
- * the group after a call that may block (lone's, to another file) reads again.
- * The benchmark sets __borrowscope_clock_reuse_v1 itself for each mode.
+ * Compiled with BORROWSCOPE_VARIABLES=all (bench/CMakeLists.txt): none of
+ * these variables takes part in ownership, so by default they would record
+ * nothing; the point here is what an event costs.
+ * Clock reads (runtime/hot_path.h): by default none (records carry no time;
+ * bs_bench_opaque is no synchronising call); with BORROWSCOPE_CLOCK=exact
+ * every group reads the cycle counter. The benchmark sets
+ * __borrowscope_clock_exact_v2 itself for each mode.
  */
 #ifndef BORROWSCOPE_BENCH_KERNELS_H
 #define BORROWSCOPE_BENCH_KERNELS_H
@@ -48,11 +51,13 @@ BS_DECLARE_KERNELS(_plain_O0)
 /* The hot path called directly (direct.c, -O2, no plugin): one kind of
    record per call, to split the cost by kind. */
 void bs_direct_new(int n);
-void bs_direct_new_at(int n); /* wide: two records */
 void bs_direct_borrow(int n);
+void bs_direct_reborrow(int n); /* of a heap address: filtered out */
 void bs_direct_drop(int n);
-/* Opens n empty groups (__borrowscope_hot_begin): a clock read per group with
-   BORROWSCOPE_CLOCK=exact, one per 16 groups with fast. */
+/* Opens and commits n empty groups: a room check each, and a clock read in
+   exact mode. */
+unsigned bs_direct_group(int n);
+/* n clock records (around synchronising calls). */
 unsigned bs_direct_clock(int n);
 
 #ifdef __cplusplus

@@ -2,8 +2,11 @@
 #include "BorrowScopePass.h"
 #include "Borrows.h"
 #include "Instrumenter.h"
+#include "LastUse.h"
+#include "Ownership.h"
 #include "RuntimeLinker.h"
 #include "SiteTable.h"
+#include "SyncCalls.h"
 #include "UnwindCleanup.h"
 #include "Variables.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -20,6 +23,12 @@ using namespace llvm;
 static cl::opt<bool> ClSystemHeaders(
     "borrowscope-system-headers",
     cl::desc("Instrument functions from system headers too"), cl::init(false));
+
+static cl::opt<std::string> ClVariables(
+    "borrowscope-variables",
+    cl::desc("Which variables to trace: ownership (those that take part in "
+             "ownership; the default) or all"),
+    cl::init(""));
 
 namespace borrowscope {
 
@@ -94,6 +103,23 @@ struct FunctionWork {
   std::vector<TrackedVariable> Vars;
 };
 
+/// BORROWSCOPE_VARIABLES (or -borrowscope-variables, which wins): one line
+/// for a value that is neither word, and the default.
+VariableSelection variableSelection() {
+  std::string Value = ClVariables;
+  if (Value.empty())
+    if (const char *Env = std::getenv("BORROWSCOPE_VARIABLES"))
+      Value = Env;
+  StringRef V(Value);
+  if (V.empty() || V.equals_insensitive("ownership"))
+    return VariableSelection::Ownership;
+  if (V.equals_insensitive("all"))
+    return VariableSelection::All;
+  errs() << "borrowscope: ignoring BORROWSCOPE_VARIABLES='" << V
+         << "' (accepted: ownership, all)\n";
+  return VariableSelection::Ownership;
+}
+
 } // namespace
 
 PassOptions PassOptions::fromEnvironment() {
@@ -101,6 +127,7 @@ PassOptions PassOptions::fromEnvironment() {
   const char *Env = std::getenv("BORROWSCOPE_SYSTEM_HEADERS");
   Options.InstrumentSystemHeaders =
       ClSystemHeaders || (Env && StringRef(Env) == "1");
+  Options.Variables = variableSelection();
   return Options;
 }
 
@@ -108,12 +135,22 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   if (M.getNamedMetadata(InstrumentedMarker))
     return PreservedAnalyses::all();
 
+  // Decide first which functions have anything to trace: the others are
+  // left exactly as they are (no unwind rewrite, no slots).
+  KeptArguments Kept;
   std::vector<FunctionWork> Work;
+  unsigned Total = 0, Untraced = 0;
   for (Function &F : M) {
     if (!shouldInstrument(F, Options))
       continue;
     std::vector<TrackedVariable> Vars = findVariables(F, isCLanguage(F));
-    if (!Vars.empty())
+    if (Vars.empty())
+      continue;
+    BorrowAnalysis Analysis = findBorrows(Vars, Kept);
+    TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables);
+    Total += Vars.size();
+    Untraced += Traced.Untraced;
+    if (!Traced.Traced.empty())
       Work.push_back({&F, std::move(Vars)});
   }
   if (Work.empty())
@@ -129,15 +166,19 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   }
 
   SiteTable Sites(M);
-  BlockingCalls Blocking(M);
+  SyncCalls Sync(M);
   for (FunctionWork &W : Work) {
     if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
       remarkSkippedUnwinding(*W.F);
-    // After the EH rewrite: it replaces calls, which borrows point at.
-    BorrowAnalysis Analysis = findBorrows(W.Vars);
-    instrumentFunction(*W.F, W.Vars, Analysis, Blocking, Sites, *Hot);
+    // Again, after the EH rewrite: it replaces calls, which borrows point at.
+    BorrowAnalysis Analysis = findBorrows(W.Vars, Kept);
+    TracedVariables Traced =
+        selectVariables(W.Vars, Analysis, Options.Variables);
+    LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse);
+    instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
+                       *Hot);
   }
-  Sites.finalize();
+  Sites.finalize(Untraced, Total);
   M.getOrInsertNamedMetadata(InstrumentedMarker);
   return PreservedAnalyses::none();
 }

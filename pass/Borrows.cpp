@@ -1,63 +1,39 @@
 //===- Borrows.cpp - Where the address of a variable goes -----------------===//
 //
-// Two steps. First, every pointer *derived* from a tracked variable is mapped
-// to it: address arithmetic (GEP, casts), std::move/std::forward (casts in
-// disguise), and the pointer returned by a call that received exactly one
-// derived pointer (`v.front()`, `s.c_str()`, `strchr(buf, c)`: as in Rust's
-// lifetime elision, a returned reference borrows from the one reference
-// passed in).
-//
-// Second, the function is walked in order for the places where addresses go:
+// DerivedPointers says which pointers point into which variable; this walks
+// the function in order for the places where such addresses go:
 //  - a store of a pointer into a variable, into memory inside a variable, or
 //    into other memory (heap, globals). A derived pointer is a borrow of its
-//    owner; any other pointer is a *reborrow*, whose owner the reader finds at
-//    run time from the address (a parameter passed on, a pointer loaded from
-//    memory, null). Stores into compiler temporaries are not recorded: they
-//    live for one full expression;
+//    owner; any other pointer is a *reborrow*, whose owner the reader finds
+//    at run time from the address (a parameter passed on, a pointer loaded
+//    from memory, null). Stores into compiler temporaries are followed by
+//    DerivedPointers instead: they live for one full expression;
 //  - a derived pointer passed to a call: a borrow by the callee, shared or
-//    mutable from the parameter's declared type, a move when bound to T&&.
-//    When the call returns a pointer derived from the argument (an accessor),
-//    what is done with that pointer decides: kept in a variable, that
-//    variable's borrow is the borrow; only read through, a shared one;
-//  - a move constructor or move assignment into a variable: a Move;
+//    mutable from the parameter's declared type. When the callee keeps it
+//    (an object's constructor, push_back, a std::function), the object is
+//    its holder. When the call returns a pointer derived from the argument
+//    (an accessor), what is done with that pointer decides: kept in a
+//    variable, that variable's borrow is the borrow; only read or written
+//    through, a borrow of what it points to by the call;
+//  - a variable bound to T&& and moved into another variable, a parameter or
+//    a temporary: a Move;
 //  - a derived pointer returned.
-// PHIs and selects are not followed: on each path the address comes from a
-// different owner, which a static site cannot name; addresses that flow
-// through them are reborrows once stored.
 //
 //===----------------------------------------------------------------------===//
 #include "Borrows.h"
 #include "CalleeMutability.h"
 #include "TypeNames.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include "llvm/IR/Operator.h"
 
 using namespace llvm;
 
 namespace borrowscope {
 
 namespace {
-
-/// Strips address arithmetic: the alloca or global a pointer points into.
-const Value *baseObject(const Value *V) {
-  for (unsigned Depth = 0; Depth < 32; ++Depth) {
-    if (const auto *GEP = dyn_cast<GEPOperator>(V))
-      V = GEP->getPointerOperand();
-    else if (const auto *Cast = dyn_cast<Operator>(V);
-             Cast && (Cast->getOpcode() == Instruction::BitCast ||
-                      Cast->getOpcode() == Instruction::AddrSpaceCast))
-      V = Cast->getOperand(0);
-    else
-      return V;
-  }
-  return V;
-}
 
 std::string calleeName(const CallBase &Call) {
   const Function *Callee = Call.getCalledFunction();
@@ -66,33 +42,21 @@ std::string calleeName(const CallBase &Call) {
   return demangle(Callee->getName());
 }
 
-/// Calls that are not the program's: debug and lifetime markers, memcpy and
-/// other intrinsics (the compiler's copies), and BorrowScope's own runtime.
-bool isIgnoredCall(const CallBase &Call) {
-  if (isa<IntrinsicInst>(Call) || Call.isInlineAsm())
-    return true;
-  const Function *Callee = Call.getCalledFunction();
-  return Callee && Callee->getName().starts_with("__borrowscope_");
-}
-
-/// std::move, std::forward, std::addressof: casts, not uses.
-bool isTransparentCall(const CallBase &Call) {
-  const Function *Callee = Call.getCalledFunction();
-  if (!Callee)
-    return false;
-  StringRef N = Callee->getName();
-  return N.starts_with("_ZSt4move") || N.starts_with("_ZSt7forward") ||
-         N.starts_with("_ZSt9addressof") || N.starts_with("_ZSt11__addressof");
-}
-
 /// Itanium names of constructors (C1/C2) and assignment operators (aS):
 /// the calls through which a value moves into `this`.
-bool isConstructorOrAssignment(const CallBase &Call) {
-  const Function *Callee = Call.getCalledFunction();
+bool isConstructorOrAssignment(const Function *Callee) {
   if (!Callee || !Callee->getName().starts_with("_ZN"))
     return false;
   StringRef N = Callee->getName();
   return N.contains("C1E") || N.contains("C2E") || N.contains("aSE");
+}
+
+/// A member function that may change its object: not const (`_ZNK`), not
+/// static (which the mangling does not tell; such calls rarely take an
+/// object first anyway).
+bool isMutatingMember(const Function *Callee) {
+  return Callee && Callee->getName().starts_with("_ZN") &&
+         !Callee->getName().starts_with("_ZNK");
 }
 
 /// The first argument that is not `sret`: `this` of a member function.
@@ -103,21 +67,23 @@ std::optional<unsigned> thisArgument(const CallBase &Call) {
   return std::nullopt;
 }
 
+/// A location with a line: the first of \p Candidates that has one.
+DebugLoc statementLoc(std::initializer_list<const Value *> Candidates) {
+  for (const Value *V : Candidates)
+    if (const auto *I = dyn_cast_or_null<Instruction>(V))
+      if (const DebugLoc &DL = I->getDebugLoc(); DL && DL.getLine() != 0)
+        return DL;
+  return DebugLoc();
+}
+
 class BorrowFinder {
 public:
-  explicit BorrowFinder(const std::vector<TrackedVariable> &Vars)
-      : Vars(Vars) {
-    for (const TrackedVariable &V : Vars)
-      ByAlloca[V.Alloca] = &V;
-  }
+  BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept)
+      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars), Kept(Kept) {}
 
   BorrowAnalysis run() {
-    if (Vars.empty())
-      return {};
-    F = Vars.front().Alloca->getFunction();
-    mapDerivedPointers();
     findAddressTaken();
-    for (Instruction &I : instructions(*F)) {
+    for (Instruction &I : instructions(F)) {
       if (auto *SI = dyn_cast<StoreInst>(&I))
         visitStore(*SI);
       else if (auto *Call = dyn_cast<CallBase>(&I))
@@ -129,127 +95,40 @@ public:
   }
 
 private:
-  // --- Step 1: which pointers are derived from which variable -------------
-
-  void mapDerivedPointers() {
-    for (const TrackedVariable &V : Vars)
-      derive(V.Alloca, V);
-    // A reference is bound once: reading it gives the address it was bound
-    // to, so `int &r = x; f(r);` passes x to f.
-    for (const TrackedVariable &V : Vars)
-      if (const TrackedVariable *Bound = boundReferent(V))
-        for (User *U : V.Alloca->users())
-          if (auto *LI = dyn_cast<LoadInst>(U);
-              LI && LI->getPointerOperand() == V.Alloca &&
-              LI->getType()->isPointerTy())
-            derive(LI, *Bound, &V);
-    // Accessor results, in a few rounds: one accessor's result may be passed
-    // to another (`v.front().name.c_str()`).
-    for (unsigned Round = 0; Round < 4; ++Round) {
-      bool Changed = false;
-      for (Instruction &I : instructions(*F)) {
-        auto *Call = dyn_cast<CallBase>(&I);
-        if (!Call || !Call->getType()->isPointerTy() || Derived.count(Call) ||
-            isIgnoredCall(*Call))
-          continue;
-        if (const Value *Arg = soleDerivedArgument(*Call)) {
-          Accessors.insert(Call);
-          derive(Call, *ownerOf(Arg), throughOf(Arg));
-          Changed = true;
-        }
-      }
-      if (!Changed)
-        break;
-    }
-  }
-
-  /// The variable a reference variable is bound to: its one store is of a
-  /// pointer derived from that variable. Pointers can be reassigned, so only
-  /// references qualify.
-  const TrackedVariable *boundReferent(const TrackedVariable &V) const {
-    if (!isReference(V.Type) && !StringRef(V.Name).starts_with("__range"))
-      return nullptr;
-    const TrackedVariable *Bound = nullptr;
-    for (const User *U : V.Alloca->users()) {
-      const auto *SI = dyn_cast<StoreInst>(U);
-      if (!SI || SI->getPointerOperand() != V.Alloca)
-        continue;
-      const TrackedVariable *Owner = ownerOf(SI->getValueOperand());
-      if (!Owner || Bound)
-        return nullptr; // bound to no variable, or stored twice
-      Bound = Owner;
-    }
-    return Bound;
-  }
-
-  /// Maps \p Root and everything computed from it by address arithmetic or a
-  /// transparent call to \p Owner.
-  void derive(Value *Root, const TrackedVariable &Owner,
-              const TrackedVariable *Through = nullptr) {
-    SmallVector<Value *, 8> Work{Root};
-    while (!Work.empty()) {
-      Value *Ptr = Work.pop_back_val();
-      if (!Derived.try_emplace(Ptr, &Owner).second)
-        continue;
-      if (Through)
-        ThroughReference[Ptr] = Through;
-      for (User *U : Ptr->users()) {
-        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U) ||
-            isa<AddrSpaceCastInst>(U))
-          Work.push_back(U);
-        else if (auto *Call = dyn_cast<CallBase>(U);
-                 Call && isTransparentCall(*Call) &&
-                 Call->getType()->isPointerTy())
-          Work.push_back(Call);
-      }
-    }
-  }
-
-  /// The argument derived from a variable, if exactly one variable is the
-  /// source of the call's derived arguments.
-  const Value *soleDerivedArgument(const CallBase &Call) const {
-    const Value *Found = nullptr;
-    for (const Use &Arg : Call.args()) {
-      const TrackedVariable *Owner = ownerOf(Arg.get());
-      if (!Owner)
-        continue;
-      if (Found && ownerOf(Found) != Owner)
-        return nullptr;
-      Found = Arg.get();
-    }
-    return Found;
-  }
-
-  /// The reference variable a derived pointer was read through, if any.
-  const TrackedVariable *throughOf(const Value *V) const {
-    auto It = ThroughReference.find(V);
-    return It == ThroughReference.end() ? nullptr : It->second;
-  }
-
-  const TrackedVariable *ownerOf(const Value *V) const {
-    auto It = V ? Derived.find(V) : Derived.end();
-    return It == Derived.end() ? nullptr : It->second;
-  }
-
-  /// A derived pointer used as anything but an address to load from or store
-  /// to lets the address out.
+  /// A derived pointer used as anything but an address to load from or
+  /// store to lets the address out.
   void findAddressTaken() {
-    for (auto [V, Owner] : Derived)
-      for (const User *U : V->users()) {
+    for (Instruction &I : instructions(F))
+      for (const Use &Op : I.operands()) {
+        const Derivation *D = Derived.of(Op.get());
+        if (!D || D->Accessor)
+          continue;
         bool Escapes = false;
-        if (const auto *SI = dyn_cast<StoreInst>(U))
-          Escapes = SI->getValueOperand() == V;
-        else if (const auto *Call = dyn_cast<CallBase>(U))
+        if (const auto *SI = dyn_cast<StoreInst>(&I))
+          Escapes = SI->getValueOperand() == Op.get();
+        else if (const auto *Call = dyn_cast<CallBase>(&I))
           Escapes = !isIgnoredCall(*Call) && !isTransparentCall(*Call);
         else
-          Escapes = isa<PHINode>(U) || isa<SelectInst>(U) ||
-                    isa<PtrToIntInst>(U) || isa<ReturnInst>(U);
+          Escapes = isa<PHINode>(I) || isa<SelectInst>(I) ||
+                    isa<PtrToIntInst>(I) || isa<ReturnInst>(I);
         if (Escapes)
-          AddressTaken.insert(Owner);
+          AddressTaken.insert(D->Owner);
       }
   }
 
-  // --- Step 2: where addresses go -----------------------------------------
+  Borrow borrowOf(Instruction &At, Value *Address, const Derivation *D) {
+    Borrow B;
+    B.At = &At;
+    B.Loc = At.getDebugLoc();
+    B.Address = Address;
+    if (D) {
+      B.Owner = D->Owner;
+      B.Through = D->Through;
+      B.Source = D->Accessor ? AddressSource::Accessor : AddressSource::Storage;
+      B.Size = D->Size;
+    }
+    return B;
+  }
 
   void visitStore(StoreInst &SI) {
     Value *Stored = SI.getValueOperand();
@@ -257,18 +136,16 @@ private:
       return;
     Value *Dest = SI.getPointerOperand();
     const Value *Base = baseObject(Dest);
-    const TrackedVariable *Holder = nullptr;
-    if (auto It = ByAlloca.find(Base); It != ByAlloca.end())
-      Holder = It->second;
-    else if (isa<AllocaInst>(Base))
-      return; // a compiler temporary: lives for one full expression
-
-    Borrow B;
-    B.At = &SI;
-    B.Owner = ownerOf(Stored);
-    B.Through = throughOf(Stored);
-    if (!B.Owner)
-      B.Address = Stored;
+    const TrackedVariable *Holder = Derived.variable(Base);
+    if (!Holder && isa<AllocaInst>(Base))
+      return; // a compiler temporary: DerivedPointers follows it
+    const Derivation *D = Derived.of(Stored);
+    // Constants other than null point at no variable: into a holder they
+    // let go of what it held; elsewhere they say nothing.
+    if (!D && isa<Constant>(Stored) && !isa<ConstantPointerNull>(Stored) &&
+        !Holder)
+      return;
+    Borrow B = borrowOf(SI, Stored, D);
     if (Holder) {
       B.Kind = BS_BORROWER_VARIABLE;
       B.Borrower = Holder;
@@ -291,12 +168,6 @@ private:
       else
         B.BorrowerName = "<memory>";
     }
-    // Stores of pointers that are neither borrows nor reborrows of anything
-    // a variable holds are of no interest: a constant (null, a string
-    // literal, a function) into memory that no variable owns.
-    if (B.Address && !Holder && isa<Constant>(B.Address) &&
-        !isa<ConstantPointerNull>(B.Address))
-      return;
     Result.push_back(std::move(B));
   }
 
@@ -305,7 +176,7 @@ private:
   /// has them.
   void describeMember(const TrackedVariable &Holder, const Value &Dest,
                       Borrow &B) const {
-    const DataLayout &DL = F->getDataLayout();
+    const DataLayout &DL = F.getDataLayout();
     APInt Offset(DL.getIndexTypeSizeInBits(Dest.getType()), 0);
     const Value *Base =
         Dest.stripAndAccumulateConstantOffsets(DL, Offset, true);
@@ -323,58 +194,160 @@ private:
   void visitCall(CallBase &Call) {
     if (isIgnoredCall(Call) || isTransparentCall(Call))
       return;
+    int Group = -1;
+    auto Add = [&](Borrow B) {
+      if (Group < 0)
+        Group = int(Result.size());
+      B.CallGroup = Group;
+      Result.push_back(std::move(B));
+    };
+    const Function *Callee = Call.getCalledFunction();
+    std::optional<unsigned> This = thisArgument(Call);
     for (unsigned ArgNo = 0; ArgNo < Call.arg_size(); ++ArgNo) {
-      const TrackedVariable *Owner = ownerOf(Call.getArgOperand(ArgNo));
-      if (!Owner || Call.paramHasAttr(ArgNo, Attribute::StructRet))
-        continue; // sret: the callee constructs its result in the variable
-      if (const TrackedVariable *Target = moveTarget(Call, ArgNo)) {
-        addMove(Call, *Owner, *Target);
+      if (Call.paramHasAttr(ArgNo, Attribute::StructRet))
+        continue; // the callee constructs its result in the variable
+      Value *Arg = Call.getArgOperand(ArgNo);
+      const Derivation *D = Derived.of(Arg);
+      if (!D) {
+        if (This && ArgNo != *This && isMutatingMember(Callee))
+          if (std::optional<Borrow> B = keptIndirectly(Call, ArgNo, *This))
+            Add(std::move(*B));
         continue;
       }
-      Borrow B;
-      B.At = &Call;
-      B.Owner = Owner;
-      B.Through = throughOf(Call.getArgOperand(ArgNo));
+      if (std::optional<Borrow> M = moveOutOf(Call, ArgNo, *D)) {
+        Add(std::move(*M));
+        continue;
+      }
+      if (Derived.isAccessor(Call) && Derived.accessorArgument(Call) == Arg) {
+        if (std::optional<Borrow> B = accessorBorrow(Call, *D))
+          Add(std::move(*B));
+        continue;
+      }
+      Borrow B = borrowOf(Call, Arg, D);
       B.Kind = BS_BORROWER_CALL;
       B.BorrowerName = calleeName(Call);
       B.Mutability = isRValueArgument(Call, ArgNo)
                          ? BS_MUT_MOVE
                          : argumentMutability(Call, ArgNo);
-      if (Accessors.count(&Call)) {
-        // The borrow is what is done with the returned pointer: kept in a
-        // variable, that variable's borrow; else read or written through. A
-        // const accessor's result cannot be written through.
-        std::optional<bs_mutability> Use = accessorUse(&Call);
-        if (!Use)
-          continue;
-        if (B.Mutability != BS_MUT_SHARED)
-          B.Mutability = *Use;
-      }
-      Result.push_back(std::move(B));
+      if (This && ArgNo != *This && isMutatingMember(Callee) &&
+          Kept.keeps(*Callee, ArgNo, 0))
+        keptBy(Call, *This, B);
+      Add(std::move(B));
     }
   }
 
-  /// The variable a constructor or assignment moves into, when argument
-  /// \p ArgNo is a whole variable bound to T&& and `this` is a whole tracked
-  /// variable. Moving out of a member or an element is a borrow of kind move:
-  /// the variable itself is not moved-from.
-  const TrackedVariable *moveTarget(const CallBase &Call,
-                                    unsigned ArgNo) const {
-    if (!isConstructorOrAssignment(Call) || !isRValueArgument(Call, ArgNo) ||
+  /// The callee keeps the pointer in its object: that object holds the
+  /// borrow (a variable), or the memory it is in does.
+  void keptBy(CallBase &Call, unsigned This, Borrow &B) {
+    Value *Object = Call.getArgOperand(This);
+    const Value *Base = baseObject(Object);
+    B.Kept = true;
+    if (const TrackedVariable *V = Derived.variable(Base)) {
+      B.Kind = BS_BORROWER_VARIABLE;
+      B.Borrower = V;
+      B.BorrowerName = V->Name;
+    } else if (!Derived.isTemporary(Base)) {
+      B.Kind = BS_BORROWER_ESCAPE;
+      B.Destination = Object;
+      if (const auto *GV = dyn_cast<GlobalVariable>(Base))
+        B.BorrowerName = demangle(GV->getName());
+      else
+        B.BorrowerName = "<memory>";
+    } else {
+      B.Kept = false; // a temporary object: DerivedPointers follows it
+    }
+  }
+
+  /// A borrowed pointer handed over inside a temporary (`push_back(&x)`
+  /// passes a temporary holding &x; a lambda's closure holds its captures)
+  /// or as a pointer variable passed by reference (`push_back(p)`), to a
+  /// call that keeps it in its object.
+  std::optional<Borrow> keptIndirectly(CallBase &Call, unsigned ArgNo,
+                                       unsigned This) {
+    Value *Arg = Call.getArgOperand(ArgNo);
+    const Function *Callee = Call.getCalledFunction();
+    const Value *Base = baseObject(Arg);
+    bool TypeSays = isConstructorOrAssignment(Callee);
+    if (!TypeSays && !Kept.keeps(*Callee, ArgNo, 1))
+      return std::nullopt;
+    Borrow B;
+    B.At = &Call;
+    B.Loc = Call.getDebugLoc();
+    B.Kind = BS_BORROWER_CALL;
+    B.BorrowerName = calleeName(Call);
+    B.Mutability = argumentMutability(Call, ArgNo);
+    if (const auto *Slots = Derived.contents(Base)) {
+      const TempSlot &S = Slots->front();
+      B.Owner = S.From.Owner;
+      B.Through = S.From.Through;
+      B.Source = S.From.Accessor ? AddressSource::Accessor
+                                 : AddressSource::Storage;
+      if (S.Offset != ~uint64_t(0) && Base == Arg && Slots->size() == 1)
+        B.LoadFrom = Arg; // the temporary holds just that pointer
+      else
+        B.Source = AddressSource::Accessor; // address unknown: name the owner
+    } else if (const TrackedVariable *P = Derived.variable(Base);
+               P && Base == Arg && isPointerLike(P->Type)) {
+      B.LoadFrom = Arg; // what the pointer variable holds now
+      B.Source = AddressSource::Unknown;
+    } else {
+      return std::nullopt;
+    }
+    keptBy(Call, This, B);
+    if (!B.Kept)
+      return std::nullopt;
+    return B;
+  }
+
+  /// A move out of a whole variable: into a variable by its move
+  /// constructor or assignment, into a temporary (a by-value parameter being
+  /// constructed), or into a T&& parameter of any other call.
+  std::optional<Borrow> moveOutOf(CallBase &Call, unsigned ArgNo,
+                                  const Derivation &D) {
+    if (!isRValueArgument(Call, ArgNo) || D.Accessor || D.Through ||
         !isWholeVariable(Call.getArgOperand(ArgNo)))
-      return nullptr;
+      return std::nullopt;
+    Borrow B = borrowOf(Call, Call.getArgOperand(ArgNo), &D);
+    B.IsMove = true;
+    B.Mutability = BS_MUT_MOVE;
+    B.Kind = BS_BORROWER_VARIABLE;
+    const Function *Callee = Call.getCalledFunction();
     std::optional<unsigned> This = thisArgument(Call);
-    if (!This || *This == ArgNo)
-      return nullptr;
-    auto It = ByAlloca.find(Call.getArgOperand(*This));
-    return It == ByAlloca.end() ? nullptr : It->second;
+    if (isConstructorOrAssignment(Callee) && This && *This != ArgNo) {
+      const Value *Target = baseObject(Call.getArgOperand(*This));
+      if (const TrackedVariable *To = Derived.variable(Target)) {
+        B.Borrower = To;
+        B.BorrowerName = To->Name;
+        return B;
+      }
+      if (Derived.isTemporary(Target)) {
+        B.IntoCall = true;
+        B.BorrowerName = consumerOf(Call, Target);
+        return B;
+      }
+    }
+    B.IntoCall = true;
+    B.BorrowerName = calleeName(Call);
+    return B;
+  }
+
+  /// The call that a temporary constructed by \p Ctor is passed to (the
+  /// function taking it by value), or "<temporary>".
+  std::string consumerOf(const CallBase &Ctor, const Value *Temp) const {
+    for (const Instruction *I = Ctor.getNextNode(); I; I = I->getNextNode())
+      if (const auto *Call = dyn_cast<CallBase>(I);
+          Call && !isIgnoredCall(*Call))
+        for (const Use &A : Call->args())
+          if (baseObject(A.get()) == Temp && Call != &Ctor)
+            return calleeName(*Call);
+    return "<temporary>";
   }
 
   /// The address of a whole variable: its alloca, possibly through
   /// std::move or std::forward.
   bool isWholeVariable(const Value *V) const {
     for (unsigned Depth = 0; Depth < 8; ++Depth) {
-      if (ByAlloca.count(V))
+      if (Derived.variable(V))
         return true;
       const auto *Call = dyn_cast<CallBase>(V);
       if (!Call || !isTransparentCall(*Call) || Call->arg_size() == 0)
@@ -384,22 +357,37 @@ private:
     return false;
   }
 
-  void addMove(CallBase &Call, const TrackedVariable &From,
-               const TrackedVariable &To) {
-    Borrow B;
-    B.At = &Call;
-    B.Owner = &From;
-    B.Kind = BS_BORROWER_VARIABLE;
-    B.Borrower = &To;
-    B.BorrowerName = To.Name;
-    B.Mutability = BS_MUT_MOVE;
-    B.IsMove = true;
-    Result.push_back(std::move(B));
+  /// An accessor's own borrow. Kept in a variable (or memory), the store
+  /// records it. Else it is a borrow of what the result points to by the
+  /// call, after it returned: shared when only read through, mutable when
+  /// written through (a const accessor's result cannot be).
+  std::optional<Borrow> accessorBorrow(CallBase &Call, const Derivation &D) {
+    std::optional<bs_mutability> Use = accessorUse(&Call);
+    if (!Use)
+      return std::nullopt;
+    const Derivation *Result = Derived.of(&Call);
+    Borrow B = borrowOf(Call, nullptr, Result ? Result : &D);
+    B.Kind = BS_BORROWER_CALL;
+    B.BorrowerName = calleeName(Call);
+    bs_mutability Declared = argumentMutability(Call, 0);
+    B.Mutability = Declared == BS_MUT_SHARED ? BS_MUT_SHARED : *Use;
+    if (Result && Call.getType()->isPointerTy()) {
+      B.Address = &Call;
+      B.After = true;
+    } else if (Derived.of(Derived.accessorArgument(Call))) {
+      // An aggregate result: the borrow of the argument, before the call.
+      B.Address = const_cast<Value *>(Derived.accessorArgument(Call));
+      B.Source = D.Accessor ? AddressSource::Accessor : AddressSource::Storage;
+      B.Size = D.Size;
+    }
+    if (!B.Address)
+      return std::nullopt;
+    return B;
   }
 
   /// How the pointer an accessor returned is used: nullopt when it is stored
-  /// into a tracked variable (that store is the borrow), shared when only
-  /// read through, mutable when written through, passed on or escaping.
+  /// into a tracked variable or memory (that store is the borrow), shared
+  /// when only read through, mutable when written through or passed on.
   std::optional<bs_mutability> accessorUse(const Value *Result) const {
     bool Writes = false, Kept = false;
     SmallVector<const Value *, 8> Work{Result};
@@ -412,23 +400,22 @@ private:
         if (isa<LoadInst>(U) || isa<ICmpInst>(U))
           continue;
         if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U) ||
-            isa<AddrSpaceCastInst>(U)) {
+            isa<AddrSpaceCastInst>(U) || isa<ExtractValueInst>(U)) {
           Work.push_back(U);
         } else if (const auto *SI = dyn_cast<StoreInst>(U)) {
           if (SI->getPointerOperand() == V)
             Writes = true;
-          else if (ByAlloca.count(baseObject(SI->getPointerOperand())))
-            Kept = true;
+          else if (!Derived.isTemporary(baseObject(SI->getPointerOperand())))
+            Kept = true; // a variable, a field, memory: the store records it
           else
-            Writes = true; // escapes: assume the worst
+            Writes = true;
         } else if (const auto *Call = dyn_cast<CallBase>(U)) {
           // Passed on to another call, which records its own borrow when it
           // is an accessor too; otherwise it may write.
-          if (!isIgnoredCall(*Call) && !Accessors.count(Call) &&
-              !isTransparentCall(*Call))
-            Writes = true;
-          else if (Accessors.count(Call) || isTransparentCall(*Call))
+          if (Derived.isAccessor(*Call) || isTransparentCall(*Call))
             Work.push_back(Call);
+          else if (!isIgnoredCall(*Call))
+            Writes = true;
         } else {
           Writes = true;
         }
@@ -440,36 +427,45 @@ private:
   }
 
   void visitReturn(ReturnInst &Ret) {
-    const TrackedVariable *Owner = ownerOf(Ret.getReturnValue());
-    if (!Owner)
+    Value *V = Ret.getReturnValue();
+    const Derivation *D = Derived.of(V);
+    if (!D)
       return;
-    Borrow B;
-    B.At = &Ret;
-    B.Owner = Owner;
-    B.Through = throughOf(Ret.getReturnValue());
+    Borrow B = borrowOf(Ret, V, D);
     B.Kind = BS_BORROWER_RETURN;
     B.BorrowerName = "<return>";
-    if (const DISubprogram *SP = F->getSubprogram())
+    // The statement: the returned expression, or the store into the return
+    // slot, rather than the closing brace where the ret of a function with
+    // destructors is.
+    const Value *Slot = nullptr;
+    if (auto *LI = dyn_cast<LoadInst>(V))
+      for (const User *U : LI->getPointerOperand()->users())
+        if (const auto *SI = dyn_cast<StoreInst>(U);
+            SI && SI->getPointerOperand() == LI->getPointerOperand())
+          Slot = SI;
+    if (DebugLoc Loc = statementLoc({Slot, V}))
+      B.Loc = Loc;
+    if (const DISubprogram *SP = F.getSubprogram())
       if (const DISubroutineType *Ty = SP->getType())
         if (Ty->getTypeArray().size() > 0)
           B.Mutability = pointeeMutability(Ty->getTypeArray()[0]);
     Result.push_back(std::move(B));
   }
 
-  const std::vector<TrackedVariable> &Vars;
-  Function *F = nullptr;
-  DenseMap<const Value *, const TrackedVariable *> ByAlloca;
-  DenseMap<const Value *, const TrackedVariable *> Derived;
-  DenseMap<const Value *, const TrackedVariable *> ThroughReference;
-  DenseSet<const CallBase *> Accessors;
+  Function &F;
+  DerivedPointers Derived;
+  KeptArguments &Kept;
   DenseSet<const TrackedVariable *> AddressTaken;
   std::vector<Borrow> Result;
 };
 
 } // namespace
 
-BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars) {
-  return BorrowFinder(Vars).run();
+BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars,
+                           KeptArguments &Kept) {
+  if (Vars.empty())
+    return {};
+  return BorrowFinder(Vars, Kept).run();
 }
 
 } // namespace borrowscope

@@ -2,13 +2,16 @@
 //
 // Works in two steps, so that the work stays linear in the function's size:
 //   1. plan: decide which events go before which instruction;
-//   2. emit: walk each block once, in order, reading the clock once per run of
-//      events that no call separates (the clock read costs more than the event).
+//   2. emit: walk each block once, in order; the events between two calls
+//      form a group, which opens with one room check (begin), writes its
+//      records through a cursor held in a register, and publishes them with
+//      one commit (runtime/hot_path.h).
 //
-// Each variable gets an i32 "id slot" alloca holding its live instance id (0
-// when none). New stores the id; Borrow and Drop load it; Drop at a lifetime
-// end stores 0, so a later exit does not drop the instance again. The slots
-// are never address-taken: SROA turns them into SSA values at -O1 and above.
+// Each traced variable gets an i32 "id slot" alloca holding its live
+// instance id (0 when none). New stores the id; Borrow, Release and Drop load
+// it; Drop at a lifetime end stores 0, so a later exit does not drop the
+// instance again. The slots are never address-taken: SROA turns them into
+// SSA values at -O1 and above.
 //
 //===----------------------------------------------------------------------===//
 #include "Instrumenter.h"
@@ -26,21 +29,16 @@ namespace borrowscope {
 
 namespace {
 
-enum class EventKind { New, Drop, Borrow };
+enum class EventKind { New, Drop, Release, Borrow, Clock };
 
 struct PlannedEvent {
   EventKind Kind;
-  const TrackedVariable *Var; ///< New/Drop: the variable.
-  const Borrow *B;            ///< Borrow (or Move): what the pass found.
-  uint32_t Site;
-  bool ClearSlot; ///< Drop at a lifetime end: the instance is gone.
-  /// Records this event takes: wide events (an address) take two.
-  unsigned records() const {
-    if (Kind == EventKind::Borrow)
-      return B->Address || B->Destination ? 2 : 1;
-    return Kind == EventKind::New && Wide ? 2 : 1;
-  }
-  bool Wide = false; ///< New of an address-taken variable.
+  const TrackedVariable *Var = nullptr; ///< New, Drop, Release
+  const Borrow *B = nullptr;            ///< Borrow (or Move)
+  uint32_t Site = 0;
+  bool ClearSlot = false; ///< Drop at a lifetime end: the instance is gone
+  bool Dynamic = false;   ///< New of a VLA: a size record follows
+  unsigned records() const { return Dynamic ? 2 : 1; }
 };
 
 /// "New 'x' (int)", "Borrow of 'x' by 'p' (variable, mutable)", "Drop 'x'".
@@ -48,23 +46,25 @@ std::string describeSite(const SiteInfo &S) {
   switch (S.Kind) {
   case BS_SITE_NEW:
     return "New '" + S.Name + "' (" + S.TypeName + ")" +
-           (S.Flags & BS_SITE_FLAG_WIDE ? " at its address" : "");
+           (S.Flags & BS_SITE_FLAG_ADDRESS ? " at its address" : "");
   case BS_SITE_BORROW:
     return (S.Flags & BS_SITE_FLAG_REBORROW ? std::string("Reborrow")
                                             : "Borrow of '" + S.Owner + "'") +
            " by '" + S.Name + "' (" + bs_borrower_kind_name(S.BorrowerKind) +
-           ", " + bs_mutability_name(S.Mutability) + ")";
+           ", " + bs_mutability_name(S.Mutability) +
+           (S.Flags & BS_SITE_FLAG_KEPT ? ", kept" : "") + ")";
   case BS_SITE_MOVE:
     return "Move of '" + S.Owner + "' into '" + S.Name + "'";
+  case BS_SITE_RELEASE:
+    return "Release of what '" + S.Name + "' holds (last use)";
   default:
     return "Drop '" + S.Name + "'" +
            (S.Flags & BS_SITE_FLAG_UNWIND ? " on unwind" : "");
   }
 }
 
-/// A call may record events of its own, which use up the room reserved for
-/// a group: a group ends at a call.
-bool endsClockRun(const Instruction &I) {
+/// A call may record events of its own: a group ends at a call.
+bool endsGroup(const Instruction &I) {
   return isa<CallBase>(I) && !isa<IntrinsicInst>(I);
 }
 
@@ -87,44 +87,67 @@ Instruction *exitInsertionPoint(ReturnInst &Ret) {
   return &Ret;
 }
 
+/// Where events "after I" go: the next instruction, or the start of an
+/// invoke's normal destination when only the invoke leads there.
+Instruction *after(Instruction &I) {
+  if (auto *Invoke = dyn_cast<InvokeInst>(&I)) {
+    BasicBlock *Next = Invoke->getNormalDest();
+    if (!Next->getSinglePredecessor())
+      return nullptr;
+    return &*Next->getFirstInsertionPt();
+  }
+  if (I.isTerminator())
+    return nullptr;
+  if (auto *Call = dyn_cast<CallInst>(&I); Call && Call->isMustTailCall())
+    return nullptr;
+  return I.getNextNode();
+}
+
 class FunctionInstrumenter {
 public:
-  FunctionInstrumenter(Function &F, const std::vector<TrackedVariable> &Vars,
-                       const BorrowAnalysis &Analysis,
-                       const BlockingCalls &Blocking, SiteTable &Sites,
+  FunctionInstrumenter(Function &F, const FunctionFacts &Facts,
+                       const SyncCalls &Sync, SiteTable &Sites,
                        const HotPath &Hot)
-      : F(F), Vars(Vars), Analysis(Analysis), Blocking(Blocking),
-        Sites(Sites), Hot(Hot),
+      : F(F), Facts(Facts), Sync(Sync), Sites(Sites), Hot(Hot),
         FunctionName(demangle(F.getName())), SP(F.getSubprogram()) {}
 
   void run() {
     createSlots();
     planNews();
-    for (const Borrow &B : Analysis.Borrows)
-      planBorrow(B);
+    planBorrows();
+    planReleases();
     planDrops();
-    SmallVector<Instruction *, 16> Points = blockingPoints();
+    planClocks();
     emit();
-    markClockStale(Points);
   }
 
 private:
+  bool traced(const TrackedVariable *V) const {
+    return V && Facts.Traced.Traced.contains(V);
+  }
+  bool addressTaken(const TrackedVariable *V) const {
+    return Facts.Analysis.AddressTaken.contains(V);
+  }
+
   void createSlots() {
     IRBuilder<> B(&F.getEntryBlock(), F.getEntryBlock().begin());
-    for (const TrackedVariable &V : Vars)
-      Slots[&V] = B.CreateAlloca(B.getInt32Ty(), nullptr, V.Name + ".bsid");
+    for (const TrackedVariable &V : Facts.Vars)
+      if (traced(&V))
+        Slots[&V] = B.CreateAlloca(B.getInt32Ty(), nullptr, V.Name + ".bsid");
     // Variables that may not be live on every path start with "no instance".
     B.SetInsertPoint(entryInsertionPoint(F));
-    for (const TrackedVariable &V : Vars)
-      if (V.Mode != LifetimeMode::Entry)
+    for (const TrackedVariable &V : Facts.Vars)
+      if (traced(&V) && V.Mode != LifetimeMode::Entry)
         B.CreateStore(B.getInt32(0), Slots[&V]);
   }
 
   void planNews() {
     Instruction *Entry = entryInsertionPoint(F);
-    for (const TrackedVariable &V : Vars) {
-      PlannedEvent New{EventKind::New, &V, nullptr, newSite(V), false};
-      New.Wide = Analysis.AddressTaken.contains(&V); // same as the site's
+    for (const TrackedVariable &V : Facts.Vars) {
+      if (!traced(&V))
+        continue;
+      PlannedEvent New{EventKind::New, &V, nullptr, newSite(V)};
+      New.Dynamic = V.Mode == LifetimeMode::Dynamic;
       switch (V.Mode) {
       case LifetimeMode::Entry:
         plan(Entry, New);
@@ -137,8 +160,7 @@ private:
         // Executing the alloca again (a VLA in a loop) ends the previous
         // instance.
         Instruction *After = V.Alloca->getNextNode();
-        plan(After, {EventKind::Drop, &V, nullptr, dropSite(V, *V.Alloca),
-                     false});
+        plan(After, {EventKind::Drop, &V, nullptr, dropSite(V, *V.Alloca)});
         plan(After, New);
         break;
       }
@@ -146,8 +168,34 @@ private:
     }
   }
 
-  void planBorrow(const Borrow &B) {
+  void planBorrows() {
+    const Instruction *GroupCall = nullptr;
+    uint32_t GroupSite = ~0u;
+    for (const Borrow &B : Facts.Analysis.Borrows) {
+      SiteInfo S = borrowSite(B);
+      // The arguments of one call are borrowed together.
+      if (isa<CallBase>(B.At)) {
+        if (B.At != GroupCall) {
+          GroupCall = B.At;
+          GroupSite = Sites.next();
+        }
+        S.Call = GroupSite;
+      }
+      Instruction *Point = B.After ? after(*B.At) : borrowPoint(B);
+      if (!Point)
+        continue;
+      plan(Point, {EventKind::Borrow, nullptr, &B, addSite(std::move(S), *B.At)});
+    }
+  }
+
+  SiteInfo borrowSite(const Borrow &B) {
     SiteInfo S = siteAt(B.IsMove ? BS_SITE_MOVE : BS_SITE_BORROW, *B.At);
+    if (B.Loc && B.Loc.getLine() != 0) {
+      S.Line = B.Loc.getLine();
+      S.Column = B.Loc.getCol();
+      if (auto *Scope = dyn_cast<DIScope>(B.Loc.getScope()))
+        S.File = Scope->getFilename().str();
+    }
     // A parameter's incoming pointer is stored where no statement is: say
     // where the parameter is declared.
     if (S.Line == 0 && B.Borrower) {
@@ -160,12 +208,36 @@ private:
     S.Through = B.Through ? B.Through->Name : "";
     S.Mutability = B.Mutability;
     S.BorrowerKind = B.Kind;
-    if (B.Address || B.Destination)
-      S.Flags |= BS_SITE_FLAG_WIDE;
-    if (!B.Owner)
+    S.Size = B.Size;
+    if (B.Borrower && traced(B.Borrower))
+      S.Decl = newSite(*B.Borrower);
+    if (B.Owner && traced(B.Owner))
+      S.OwnerDecl = newSite(*B.Owner);
+    if (B.IsMove) {
+      if (B.IntoCall)
+        S.Flags |= BS_SITE_FLAG_INTO_CALL;
+      return S;
+    }
+    if (B.Destination)
+      S.Flags |= BS_SITE_FLAG_MEMORY;
+    if (B.Source == AddressSource::Accessor)
+      S.Flags |= BS_SITE_FLAG_OWNER_ID;
+    if (B.Source == AddressSource::Unknown)
       S.Flags |= BS_SITE_FLAG_REBORROW;
-    plan(borrowPoint(B), {EventKind::Borrow, nullptr, &B,
-                          addSite(std::move(S), *B.At), false});
+    if (B.Kept)
+      S.Flags |= BS_SITE_FLAG_KEPT | BS_SITE_FLAG_LEXICAL;
+    if (B.Borrower && !B.Destination && !B.Kept) {
+      if (!followsLastUse(B.Borrower))
+        S.Flags |= BS_SITE_FLAG_LEXICAL;
+      else if (auto *SI = dyn_cast<StoreInst>(B.At);
+               SI && Facts.Uses.DeadStores.contains(SI))
+        S.Flags |= BS_SITE_FLAG_DEAD;
+    }
+    return S;
+  }
+
+  bool followsLastUse(const TrackedVariable *V) const {
+    return is_contained(Facts.Traced.FollowLastUse, V);
   }
 
   /// Where a borrow is recorded: before its store, call or return, except
@@ -180,10 +252,22 @@ private:
     return B.At;
   }
 
+  void planReleases() {
+    for (auto [Before, H, Use] : Facts.Uses.Releases)
+      if (traced(H)) {
+        SiteInfo S = siteAt(BS_SITE_RELEASE, *Use);
+        S.Name = H->Name;
+        S.Decl = newSite(*H);
+        plan(Before,
+             {EventKind::Release, H, nullptr, addSite(std::move(S), *Before)});
+      }
+  }
+
   void planDrops() {
-    for (const TrackedVariable &V : Vars)
-      for (IntrinsicInst *End : V.Ends)
-        plan(End, {EventKind::Drop, &V, nullptr, dropSite(V, *End), true});
+    for (const TrackedVariable &V : Facts.Vars)
+      if (traced(&V))
+        for (IntrinsicInst *End : V.Ends)
+          plan(End, {EventKind::Drop, &V, nullptr, dropSite(V, *End), true});
 
     // Exits drop in reverse declaration order, like C++ destructors.
     for (BasicBlock &BB : F) {
@@ -193,27 +277,39 @@ private:
         continue;
       Instruction *At = IsResume ? Term
                                  : exitInsertionPoint(*cast<ReturnInst>(Term));
-      for (const TrackedVariable &V : reverse(Vars)) {
+      for (const TrackedVariable &V : reverse(Facts.Vars)) {
         // On a normal return, marker-scoped variables have already ended at
         // their lifetime.end; on the unwind path every live one ends here.
-        if (!IsResume && V.Mode == LifetimeMode::Markers)
+        if (!traced(&V) || (!IsResume && V.Mode == LifetimeMode::Markers))
           continue;
         SiteInfo S = dropSiteInfo(V, *At);
         if (IsResume)
           S.Flags |= BS_SITE_FLAG_UNWIND;
-        plan(At, {EventKind::Drop, &V, nullptr, addSite(std::move(S), *At),
-                  false});
+        plan(At, {EventKind::Drop, &V, nullptr, addSite(std::move(S), *At)});
       }
     }
   }
 
-  void plan(Instruction *Before, PlannedEvent E) {
-    Plan[Before].push_back(E);
+  /// A clock record before and after each call that orders threads, so that
+  /// what happened before it on one thread is stamped earlier than what
+  /// happens after it on another.
+  void planClocks() {
+    for (Instruction &I : instructions(F))
+      if (auto *Call = dyn_cast<CallBase>(&I);
+          Call && Sync.synchronises(*Call)) {
+        plan(&I, {EventKind::Clock});
+        if (Instruction *Next = after(I))
+          plan(Next, {EventKind::Clock}, /*Front=*/true);
+      }
   }
 
-  /// Emits the planned events block by block. A run is the events between
-  /// two calls: it opens with one begin(n) (a clock read and one check for
-  /// room), and reserves again every BS_MAX_GROUP events.
+  void plan(Instruction *Before, PlannedEvent E, bool Front = false) {
+    auto &List = Plan[Before];
+    List.insert(Front ? List.begin() : List.end(), E);
+  }
+
+  /// Emits the planned events block by block, a group per run of code
+  /// between calls.
   void emit() {
     for (BasicBlock &BB : F) {
       SmallVector<Instruction *, 32> Original;
@@ -221,96 +317,156 @@ private:
         Original.push_back(&I);
       for (size_t First = 0; First < Original.size();) {
         size_t End = First;
-        while (End < Original.size() && !endsClockRun(*Original[End]))
+        while (End < Original.size() && !endsGroup(*Original[End]))
           ++End;
         if (End < Original.size())
           ++End; // the call itself may have events before it
-        emitRun(ArrayRef(Original).slice(First, End - First));
+        emitGroup(ArrayRef(Original).slice(First, End - First));
         First = End;
       }
     }
   }
 
-  void emitRun(ArrayRef<Instruction *> Run) {
-    unsigned Remaining = 0;
+  using GroupEvent = std::pair<Instruction *, const PlannedEvent *>;
+
+  /// A Release that the next event would make anyway: the holder drops or
+  /// takes a new value, with only drops of variables that cannot be owners
+  /// (their address is never taken) and other releases between.
+  bool redundant(ArrayRef<GroupEvent> Events, size_t I) const {
+    const TrackedVariable *H = Events[I].second->Var;
+    for (size_t J = I + 1; J < Events.size(); ++J) {
+      const PlannedEvent &E = *Events[J].second;
+      if (E.Kind == EventKind::Drop && E.Var == H)
+        return true;
+      if (E.Kind == EventKind::Borrow && E.B->Borrower == H &&
+          !E.B->Destination && !E.B->IsMove)
+        return true;
+      bool Harmless = E.Kind == EventKind::Release || E.Kind == EventKind::Clock ||
+                      (E.Kind == EventKind::Drop && !addressTaken(E.Var));
+      if (!Harmless)
+        return false;
+    }
+    return false;
+  }
+
+  void emitGroup(ArrayRef<Instruction *> Run) {
+    SmallVector<GroupEvent, 16> Events;
     for (Instruction *I : Run)
       if (auto It = Plan.find(I); It != Plan.end())
         for (const PlannedEvent &E : It->second)
-          Remaining += E.records();
-    Value *Clock = nullptr;
+          Events.push_back({I, &E});
+    SmallVector<GroupEvent, 16> Kept;
+    for (size_t I = 0; I < Events.size(); ++I)
+      if (Events[I].second->Kind != EventKind::Release || !redundant(Events, I))
+        Kept.push_back(Events[I]);
+    if (Kept.empty())
+      return;
+    unsigned Remaining = 0;
+    for (auto [I, E] : Kept)
+      Remaining += E->records();
+    Value *W = nullptr;
     unsigned Reserved = 0;
-    for (Instruction *I : Run) {
-      auto It = Plan.find(I);
-      if (It == Plan.end())
-        continue;
+    for (auto [I, E] : Kept) {
       IRBuilder<> B(I);
       B.SetCurrentDebugLocation(debugLocFor(*I));
-      for (const PlannedEvent &E : It->second) {
-        if (Reserved < E.records()) {
-          Reserved = std::min<unsigned>(Remaining, BS_MAX_GROUP);
-          if (!Clock)
-            Clock = B.CreateCall(Hot.Begin, {B.getInt32(Reserved)}, "bs.clock");
-          else
-            B.CreateCall(Hot.Reserve, {Clock, B.getInt32(Reserved)});
-        }
-        emitEvent(B, Clock, E);
-        Reserved -= E.records();
-        Remaining -= E.records();
+      if (Reserved < E->records()) {
+        Reserved = std::min<unsigned>(Remaining, BS_MAX_GROUP);
+        W = W ? B.CreateCall(Hot.Reserve, {W, B.getInt32(Reserved)}, "bs.w")
+              : B.CreateCall(Hot.Begin, {B.getInt32(Reserved)}, "bs.w");
       }
+      W = emitEvent(B, W, *E);
+      Reserved -= E->records();
+      Remaining -= E->records();
     }
+    Instruction *Last = Kept.back().first;
+    IRBuilder<> B(Last);
+    B.SetCurrentDebugLocation(debugLocFor(*Last));
+    B.CreateCall(Hot.Commit, {W});
   }
 
-  void emitEvent(IRBuilder<> &B, Value *Clock, const PlannedEvent &E) {
-    Type *I32 = B.getInt32Ty();
-    Value *Site = Sites.emitSiteNumber(B, E.Site);
-    auto LoadId = [&](const TrackedVariable *V, const char *Name) -> Value * {
-      if (!V)
-        return B.getInt32(0);
-      return B.CreateLoad(I32, Slots[V], Name);
-    };
+  Value *loadId(IRBuilder<> &B, const TrackedVariable *V, const char *Name) {
+    auto It = V ? Slots.find(V) : Slots.end();
+    if (It == Slots.end())
+      return B.getInt32(0);
+    return B.CreateLoad(B.getInt32Ty(), It->second, Name);
+  }
+
+  Value *emitEvent(IRBuilder<> &B, Value *W, const PlannedEvent &E) {
+    Value *Site = E.Kind == EventKind::Clock
+                      ? nullptr
+                      : Sites.emitSiteNumber(B, E.Site);
     switch (E.Kind) {
     case EventKind::New: {
-      Value *Id =
-          E.Wide ? B.CreateCall(Hot.NewAt, {Clock, Site, E.Var->Alloca,
-                                            allocaSize(B, *E.Var->Alloca)},
-                                "bs.id")
-                 : B.CreateCall(Hot.New, {Clock, Site}, "bs.id");
+      Value *Id = B.CreateCall(Hot.NextId, {}, "bs.id");
+      Value *Address = Facts.Traced.AtAddress.contains(E.Var)
+                           ? static_cast<Value *>(E.Var->Alloca)
+                           : ConstantPointerNull::get(B.getPtrTy());
+      W = B.CreateCall(Hot.New, {W, Site, Id, Address}, "bs.w");
       B.CreateStore(Id, Slots[E.Var]);
-      break;
+      if (E.Dynamic)
+        W = B.CreateCall(Hot.Ext, {W, allocaSize(B, *E.Var->Alloca)}, "bs.w");
+      return W;
     }
     case EventKind::Drop:
-      B.CreateCall(Hot.Drop, {Clock, Site, LoadId(E.Var, "bs.id")});
+    case EventKind::Release:
+      W = B.CreateCall(Hot.Drop, {W, Site, loadId(B, E.Var, "bs.id")}, "bs.w");
       if (E.ClearSlot)
         B.CreateStore(B.getInt32(0), Slots[E.Var]);
-      break;
+      return W;
+    case EventKind::Clock:
+      return B.CreateCall(Hot.Clock, {W}, "bs.w");
     case EventKind::Borrow:
-      emitBorrow(B, Clock, Site, *E.B, LoadId);
-      break;
+      return emitBorrow(B, W, Site, *E.B);
     }
+    llvm_unreachable("all event kinds handled");
   }
 
-  template <typename LoadIdFn>
-  void emitBorrow(IRBuilder<> &B, Value *Clock, Value *Site, const Borrow &Br,
-                  LoadIdFn LoadId) {
-    Value *Borrower = LoadId(Br.Borrower, "bs.borrower");
+  Value *emitBorrow(IRBuilder<> &B, Value *W, Value *Site, const Borrow &Br) {
     Value *Null = ConstantPointerNull::get(B.getPtrTy());
-    Value *Destination = Br.Destination ? Br.Destination : Null;
-    if (Br.IsMove) {
-      B.CreateCall(Hot.Move, {Clock, Site, LoadId(Br.Owner, "bs.from"),
-                              Borrower});
-    } else if (!Br.Owner) {
-      B.CreateCall(Hot.Reborrow,
-                   {Clock, Site, Borrower, Br.Address, Destination});
-    } else if (Br.Destination) {
-      B.CreateCall(Hot.BorrowAt, {Clock, Site, LoadId(Br.Owner, "bs.owner"),
-                                  Borrower, Destination});
-    } else {
-      B.CreateCall(Hot.Borrow,
-                   {Clock, Site, LoadId(Br.Owner, "bs.owner"), Borrower});
+    if (Br.IsMove)
+      return B.CreateCall(Hot.Move, {W, Site, loadId(B, Br.Owner, "bs.from"),
+                                     loadId(B, Br.Borrower, "bs.to")},
+                          "bs.w");
+    Value *Address = Br.Address;
+    if (!Address && Br.LoadFrom)
+      Address = B.CreateLoad(B.getPtrTy(), Br.LoadFrom, "bs.held");
+    if (!Address)
+      Address = Null;
+    if (Br.Destination) {
+      switch (Br.Source) {
+      case AddressSource::Storage:
+        return B.CreateCall(Hot.BorrowMem, {W, Site, Address, Br.Destination},
+                            "bs.w");
+      case AddressSource::Unknown:
+        return B.CreateCall(Hot.ReborrowMem,
+                            {W, Site, Address, Br.Destination}, "bs.w");
+      case AddressSource::Accessor:
+        return B.CreateCall(Hot.BorrowOwnerMem,
+                            {W, Site, loadId(B, Br.Owner, "bs.owner"),
+                             Br.Destination},
+                            "bs.w");
+      }
     }
+    Value *Holder = loadId(B, Br.Borrower, "bs.holder");
+    switch (Br.Source) {
+    case AddressSource::Storage:
+      return B.CreateCall(Hot.Borrow, {W, Site, Holder, Address}, "bs.w");
+    case AddressSource::Unknown:
+      // A holder that keeps its borrow lexically must hear of every store,
+      // null and heap pointers included: they let go of what it held.
+      if (Br.Borrower && !Br.Kept && !followsLastUse(Br.Borrower))
+        return B.CreateCall(Hot.Borrow, {W, Site, Holder, Address}, "bs.w");
+      return B.CreateCall(Hot.Reborrow, {W, Site, Holder, Address}, "bs.w");
+    case AddressSource::Accessor:
+      return B.CreateCall(Hot.BorrowOwner,
+                          {W, Site, loadId(B, Br.Owner, "bs.owner"), Holder,
+                           Address},
+                          "bs.w");
+    }
+    llvm_unreachable("all address sources handled");
   }
 
-  /// Bytes of the variable: fixed for an ordinary local, computed for a VLA.
+  /// Bytes of a VLA.
   Value *allocaSize(IRBuilder<> &B, AllocaInst &AI) {
     const DataLayout &DL = F.getParent()->getDataLayout();
     Value *Size = B.getInt64(DL.getTypeAllocSize(AI.getAllocatedType()));
@@ -318,37 +474,6 @@ private:
       Size = B.CreateMul(Size, B.CreateZExtOrTrunc(AI.getArraySize(),
                                                    B.getInt64Ty()));
     return Size;
-  }
-
-  /// Calls that may block, and landing pads (an exception was in flight),
-  /// found before emitting: afterwards the clock must be read again.
-  SmallVector<Instruction *, 16> blockingPoints() {
-    SmallVector<Instruction *, 16> Points;
-    for (Instruction &I : instructions(F))
-      if ((isa<CallBase>(I) && Blocking.mayBlock(cast<CallBase>(I))) ||
-          isa<LandingPadInst>(I))
-        Points.push_back(&I);
-    return Points;
-  }
-
-  /// Marks the clock stale right after each blocking point, before any event
-  /// emitted there: the hot path may reuse a clock value only while no
-  /// blocking call came in between.
-  void markClockStale(ArrayRef<Instruction *> Points) {
-    for (Instruction *I : Points) {
-      BasicBlock::iterator Where;
-      if (auto *Invoke = dyn_cast<InvokeInst>(I))
-        Where = Invoke->getNormalDest()->getFirstInsertionPt();
-      else if (I->isTerminator())
-        continue; // callbr and the like: no single place after it
-      else
-        Where = std::next(I->getIterator());
-      if (auto *Tail = dyn_cast<CallInst>(I); Tail && Tail->isMustTailCall())
-        continue; // nothing may follow a musttail call but its ret
-      IRBuilder<> B(Where->getParent(), Where);
-      B.SetCurrentDebugLocation(debugLocFor(*I));
-      B.CreateCall(Hot.Stale);
-    }
   }
 
   /// The verifier requires a location on inlinable calls in functions with
@@ -388,8 +513,14 @@ private:
       S.Column = V.Column;
       S.Name = V.Name;
       S.TypeName = V.TypeName;
-      if (Analysis.AddressTaken.contains(&V))
-        S.Flags |= BS_SITE_FLAG_WIDE;
+      const DataLayout &DL = F.getParent()->getDataLayout();
+      if (V.Mode == LifetimeMode::Dynamic)
+        S.Flags |= BS_SITE_FLAG_DYNAMIC_SIZE;
+      else
+        S.Size = uint32_t(DL.getTypeAllocSize(V.Alloca->getAllocatedType()));
+      if (Facts.Traced.AtAddress.contains(&V))
+        S.Flags |= BS_SITE_FLAG_ADDRESS;
+      S.Decl = Sites.next();
       It->second = addSite(std::move(S), *V.Alloca);
     }
     return It->second;
@@ -399,6 +530,7 @@ private:
     SiteInfo S = siteAt(BS_SITE_DROP, At);
     S.Name = V.Name;
     S.TypeName = V.TypeName;
+    S.Decl = newSite(V);
     return S;
   }
 
@@ -423,9 +555,8 @@ private:
 
   Function &F;
   OptimizationRemarkEmitter ORE{&F};
-  const std::vector<TrackedVariable> &Vars;
-  const BorrowAnalysis &Analysis;
-  const BlockingCalls &Blocking;
+  const FunctionFacts &Facts;
+  const SyncCalls &Sync;
   SiteTable &Sites;
   const HotPath &Hot;
   std::string FunctionName;
@@ -437,11 +568,10 @@ private:
 
 } // namespace
 
-void instrumentFunction(Function &F, const std::vector<TrackedVariable> &Vars,
-                        const BorrowAnalysis &Analysis,
-                        const BlockingCalls &Blocking, SiteTable &Sites,
+void instrumentFunction(Function &F, const FunctionFacts &Facts,
+                        const SyncCalls &Sync, SiteTable &Sites,
                         const HotPath &Hot) {
-  FunctionInstrumenter(F, Vars, Analysis, Blocking, Sites, Hot).run();
+  FunctionInstrumenter(F, Facts, Sync, Sites, Hot).run();
 }
 
 } // namespace borrowscope

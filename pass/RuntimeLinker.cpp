@@ -27,33 +27,33 @@ namespace borrowscope {
 
 namespace {
 
-constexpr const char *BeginName = "__borrowscope_hot_begin";
-constexpr const char *ReserveName = "__borrowscope_hot_reserve";
-constexpr const char *StaleName = "__borrowscope_hot_stale";
-constexpr const char *NewName = "__borrowscope_hot_new";
-constexpr const char *NewAtName = "__borrowscope_hot_new_at";
-constexpr const char *BorrowName = "__borrowscope_hot_borrow";
-constexpr const char *BorrowAtName = "__borrowscope_hot_borrow_at";
-constexpr const char *ReborrowName = "__borrowscope_hot_reborrow";
-constexpr const char *MoveName = "__borrowscope_hot_move";
-constexpr const char *DropName = "__borrowscope_hot_drop";
-constexpr const char *Names[] = {BeginName,    ReserveName, StaleName,
-                                 NewName,      NewAtName,   BorrowName,
-                                 BorrowAtName, ReborrowName, MoveName,
-                                 DropName};
+/// Each hot-path function and where it goes in HotPath.
+struct Entry {
+  const char *Name;
+  Function *HotPath::*Field;
+};
+constexpr Entry Entries[] = {
+    {"__borrowscope_hot_begin", &HotPath::Begin},
+    {"__borrowscope_hot_commit", &HotPath::Commit},
+    {"__borrowscope_hot_reserve", &HotPath::Reserve},
+    {"__borrowscope_hot_clock", &HotPath::Clock},
+    {"__borrowscope_hot_next_id", &HotPath::NextId},
+    {"__borrowscope_hot_new", &HotPath::New},
+    {"__borrowscope_hot_ext", &HotPath::Ext},
+    {"__borrowscope_hot_drop", &HotPath::Drop},
+    {"__borrowscope_hot_borrow", &HotPath::Borrow},
+    {"__borrowscope_hot_reborrow", &HotPath::Reborrow},
+    {"__borrowscope_hot_borrow_mem", &HotPath::BorrowMem},
+    {"__borrowscope_hot_reborrow_mem", &HotPath::ReborrowMem},
+    {"__borrowscope_hot_borrow_owner", &HotPath::BorrowOwner},
+    {"__borrowscope_hot_borrow_owner_mem", &HotPath::BorrowOwnerMem},
+    {"__borrowscope_hot_move", &HotPath::Move},
+};
 
 HotPath lookUp(Module &M) {
   HotPath H;
-  H.Begin = M.getFunction(BeginName);
-  H.Reserve = M.getFunction(ReserveName);
-  H.Stale = M.getFunction(StaleName);
-  H.New = M.getFunction(NewName);
-  H.NewAt = M.getFunction(NewAtName);
-  H.Borrow = M.getFunction(BorrowName);
-  H.BorrowAt = M.getFunction(BorrowAtName);
-  H.Reborrow = M.getFunction(ReborrowName);
-  H.Move = M.getFunction(MoveName);
-  H.Drop = M.getFunction(DropName);
+  for (const Entry &E : Entries)
+    H.*E.Field = M.getFunction(E.Name);
   return H;
 }
 
@@ -69,7 +69,7 @@ void prepareForInlining(Function &F) {
 
 std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
   // Already linked (e.g. opt -passes=borrowscope,borrowscope).
-  if (Function *F = M.getFunction(NewName); F && !F->isDeclaration())
+  if (Function *F = M.getFunction(Entries[0].Name); F && !F->isDeclaration())
     return lookUp(M);
 
   StringRef Bytes(reinterpret_cast<const char *>(HotPathBitcode),
@@ -90,13 +90,13 @@ std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
     F.removeFnAttr("tune-cpu");
   }
 
-  for (const char *Name : Names) {
-    Function *F = Runtime->getFunction(Name);
+  for (const Entry &E : Entries) {
+    Function *F = Runtime->getFunction(E.Name);
     if (!F || F->isDeclaration()) {
-      Error = std::string("the embedded hot path lacks ") + Name;
+      Error = std::string("the embedded hot path lacks ") + E.Name;
       return std::nullopt;
     }
-    M.getOrInsertFunction(Name, F->getFunctionType());
+    M.getOrInsertFunction(E.Name, F->getFunctionType());
   }
   if (Linker::linkModules(M, std::move(Runtime), Linker::LinkOnlyNeeded)) {
     Error = "linking the hot path into the module failed";
@@ -104,10 +104,8 @@ std::optional<HotPath> linkHotPath(Module &M, std::string &Error) {
   }
 
   HotPath Result = lookUp(M);
-  for (Function *F : {Result.Begin, Result.Reserve, Result.Stale, Result.New,
-                      Result.NewAt,
-                      Result.Borrow, Result.BorrowAt, Result.Reborrow,
-                      Result.Move, Result.Drop}) {
+  for (const Entry &E : Entries) {
+    Function *F = Result.*E.Field;
     if (!F || F->isDeclaration()) {
       Error = "the hot path did not link";
       return std::nullopt;

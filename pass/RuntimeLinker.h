@@ -9,18 +9,23 @@
 namespace borrowscope {
 
 /// The hot-path functions as they exist in the instrumented module: internal
-/// and always_inline, so that no event costs a call.
+/// and always_inline, so that no event costs a call (runtime/hot_path.h).
 struct HotPath {
-  llvm::Function *Begin = nullptr;   ///< opens a group: clock + room for n
+  llvm::Function *Begin = nullptr;   ///< opens a group: room for n records
+  llvm::Function *Commit = nullptr;  ///< publishes the group's records
   llvm::Function *Reserve = nullptr; ///< room for n more in an open group
-  llvm::Function *Stale = nullptr;   ///< after a call that may block
+  llvm::Function *Clock = nullptr;   ///< a clock record (synchronising calls)
+  llvm::Function *NextId = nullptr;
   llvm::Function *New = nullptr;
-  llvm::Function *NewAt = nullptr;    ///< New with address and size
-  llvm::Function *Borrow = nullptr;
-  llvm::Function *BorrowAt = nullptr; ///< Borrow held in memory
-  llvm::Function *Reborrow = nullptr; ///< owner found by address
+  llvm::Function *Ext = nullptr;     ///< a VLA's size after its New
+  llvm::Function *Drop = nullptr;    ///< also Release: id 0 records nothing
+  llvm::Function *Borrow = nullptr;  ///< storage, by variable/call/return
+  llvm::Function *Reborrow = nullptr;
+  llvm::Function *BorrowMem = nullptr;
+  llvm::Function *ReborrowMem = nullptr;
+  llvm::Function *BorrowOwner = nullptr;
+  llvm::Function *BorrowOwnerMem = nullptr;
   llvm::Function *Move = nullptr;
-  llvm::Function *Drop = nullptr;
 };
 
 /// Links the hot path (runtime/hot_path.h, compiled to bitcode and embedded

@@ -17,8 +17,14 @@ constexpr int CtorPriority = 1;
 StructType *siteType(LLVMContext &C) {
   Type *I8 = Type::getInt8Ty(C), *I32 = Type::getInt32Ty(C);
   Type *Ptr = PointerType::getUnqual(C);
-  return StructType::get(C, {I8, I8, I8, I8, I32, I32, I32, Ptr, Ptr, Ptr,
-                             Ptr, Ptr, Ptr});
+  return StructType::get(C, {I8, I8, I8, I8, I32, I32, I32, I32, I32, I32,
+                             I32, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr});
+}
+
+/// The LLVM type of struct bs_module.
+StructType *moduleType(LLVMContext &C) {
+  Type *I32 = Type::getInt32Ty(C), *Ptr = PointerType::getUnqual(C);
+  return StructType::get(C, {I32, I32, Ptr, Ptr, Ptr, I32, I32});
 }
 
 } // namespace
@@ -57,7 +63,7 @@ Constant *SiteTable::string(const std::string &S) {
   return Slot;
 }
 
-void SiteTable::finalize() {
+void SiteTable::finalize(unsigned Untraced, unsigned Total) {
   LLVMContext &C = M.getContext();
   StructType *SiteTy = siteType(C);
   auto I8 = [&](unsigned V) { return ConstantInt::get(Type::getInt8Ty(C), V); };
@@ -69,8 +75,9 @@ void SiteTable::finalize() {
   Rows.reserve(Sites.size());
   for (const SiteInfo &S : Sites)
     Rows.push_back(ConstantStruct::get(
-        SiteTy, {I8(S.Kind), I8(S.Mutability), I8(S.BorrowerKind), I8(S.Flags),
-                 I32(S.Line), I32(S.Column), I32(0), string(S.File),
+        SiteTy, {I8(S.Kind), I8(S.Mutability), I8(S.BorrowerKind), I8(0),
+                 I32(S.Flags), I32(S.Line), I32(S.Column), I32(S.Size),
+                 I32(S.Decl), I32(S.Call), I32(S.OwnerDecl), string(S.File),
                  string(S.Function), string(S.Name), string(S.TypeName),
                  string(S.Owner), string(S.Through)}));
   ArrayType *TableTy = ArrayType::get(SiteTy, Rows.size());
@@ -79,12 +86,20 @@ void SiteTable::finalize() {
                                    ConstantArray::get(TableTy, Rows),
                                    "__borrowscope_sites");
 
+  StructType *ModuleTy = moduleType(C);
+  auto *Descriptor = new GlobalVariable(
+      M, ModuleTy, /*isConstant=*/true, GlobalValue::InternalLinkage,
+      ConstantStruct::get(ModuleTy,
+                          {I32(BORROWSCOPE_ABI_VERSION), I32(Rows.size()),
+                           Table, Base, string(M.getSourceFileName()),
+                           I32(Untraced), I32(Total)}),
+      "__borrowscope_module");
+
   Type *Void = Type::getVoidTy(C), *Ptr = PointerType::getUnqual(C);
-  Type *I32Ty = Type::getInt32Ty(C);
   FunctionCallee Register = M.getOrInsertFunction(
-      "__borrowscope_register_module_v1", Void, Ptr, I32Ty, Ptr);
+      "__borrowscope_register_module_v2", Void, Ptr);
   FunctionCallee Unregister = M.getOrInsertFunction(
-      "__borrowscope_unregister_module_v1", Void, Ptr);
+      "__borrowscope_unregister_module_v2", Void, Ptr);
 
   auto MakeFunction = [&](StringRef Name) {
     Function *F = Function::Create(FunctionType::get(Void, false),
@@ -94,13 +109,13 @@ void SiteTable::finalize() {
   };
   Function *Ctor = MakeFunction("borrowscope.module_ctor");
   IRBuilder<> B(BasicBlock::Create(C, "", Ctor));
-  B.CreateCall(Register, {Table, I32(Rows.size()), Base});
+  B.CreateCall(Register, {Descriptor});
   B.CreateRetVoid();
   appendToGlobalCtors(M, Ctor, CtorPriority);
 
   Function *Dtor = MakeFunction("borrowscope.module_dtor");
   B.SetInsertPoint(BasicBlock::Create(C, "", Dtor));
-  B.CreateCall(Unregister, {Table});
+  B.CreateCall(Unregister, {Descriptor});
   B.CreateRetVoid();
   appendToGlobalDtors(M, Dtor, CtorPriority);
 }

@@ -16,9 +16,13 @@ struct SiteInfo {
   bs_site_kind Kind = BS_SITE_NEW;
   bs_mutability Mutability = BS_MUT_UNKNOWN;
   bs_borrower_kind BorrowerKind = BS_BORROWER_NONE;
-  uint8_t Flags = 0; ///< BS_SITE_FLAG_*
+  uint32_t Flags = 0; ///< BS_SITE_FLAG_*
   unsigned Line = 0;
   unsigned Column = 0;
+  uint32_t Size = 0;
+  uint32_t Decl = ~0u;      ///< index of the variable's (holder's) New site
+  uint32_t Call = ~0u;      ///< index of the first borrow site of the call
+  uint32_t OwnerDecl = ~0u; ///< index of the owner's New site
   std::string File;
   std::string Function;
   std::string Name;
@@ -37,12 +41,16 @@ public:
 
   /// Adds a site; returns its index in this module's table.
   uint32_t add(SiteInfo Site);
+  /// The index the next site added will have.
+  uint32_t next() const { return uint32_t(Sites.size()); }
 
   /// Emits the process-wide number of site \p Index (base + index).
   llvm::Value *emitSiteNumber(llvm::IRBuilderBase &B, uint32_t Index);
 
-  /// Emits the table and the constructor/destructor that (un)register it.
-  void finalize();
+  /// Emits the table, the module descriptor, and the constructor/destructor
+  /// that (un)register it; \p Untraced of \p Total source variables were
+  /// left out.
+  void finalize(unsigned Untraced, unsigned Total);
 
 private:
   llvm::Constant *string(const std::string &S);

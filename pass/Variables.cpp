@@ -143,6 +143,7 @@ std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
           Declare.Var->getName().empty())
         continue;
       V.Type = Declare.Var->getType();
+      V.IsParameter = Declare.Var->getArg() != 0;
       V.File = Declare.Var->getFilename().str();
       V.Line = Declare.Var->getLine();
       V.Column = declarationColumn(*AI, Declare);
@@ -161,6 +162,7 @@ std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
       V.Name = nameWithoutDebugInfo(*AI);
       if (V.Name.empty())
         continue;
+      V.IsParameter = AI->getName().ends_with(".addr");
       V.TypeName = llvmTypeName(AI->getAllocatedType());
       V.File = F.getParent()->getSourceFileName();
     }

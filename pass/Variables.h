@@ -40,6 +40,8 @@ struct TrackedVariable {
   unsigned Line = 0;
   unsigned Column = 0;
   LifetimeMode Mode = LifetimeMode::Entry;
+  /// A function parameter (spilled to its alloca on entry).
+  bool IsParameter = false;
   llvm::SmallVector<llvm::IntrinsicInst *, 2> Starts;
   llvm::SmallVector<llvm::IntrinsicInst *, 2> Ends;
 };

@@ -3,15 +3,21 @@
  *
  * These functions are compiled to bitcode, embedded in the plugin and linked
  * into each instrumented module, where the inliner folds them into the user's
- * code (pass/RuntimeLinker.cpp). Per event that leaves a few stores into a
- * thread-local buffer: no call, no lock, no allocation, no branch.
+ * code (pass/RuntimeLinker.cpp). Per event that leaves a few stores into the
+ * thread's window: no call, no lock, no allocation, no clock read, no branch.
  *
  * The pass groups the events of a straight run of code (no call between
- * them) and opens each group with __borrowscope_hot_begin(n), which takes a
- * timestamp and makes room for n records with a single, rarely taken branch
- * into the out-of-line slow path. The appends after it cannot run out of
- * space. One branch per group instead of one per event also keeps huge
- * functions cheap to compile (fewer basic blocks).
+ * them). A group opens with __borrowscope_hot_begin(n), which makes room for
+ * n records and returns where to write; each event writes its record there
+ * and returns the next place; __borrowscope_hot_commit publishes the group.
+ * The room check is one compare and a call hidden inside inline assembly
+ * (x86-64), so that the compiler sees no extra branch or block per group:
+ * compile time and code size stay linear in the function's size. The call is
+ * to a stub that preserves every register, and runs once per full window.
+ *
+ * Time: records carry none. The runtime stamps each window, the pass adds a
+ * clock record before and after calls that synchronise threads, and with
+ * BORROWSCOPE_CLOCK=exact each group opens with a clock record too.
  *
  * Unit tests include this header directly (BS_HOT is then plain static inline).
  */
@@ -23,130 +29,219 @@
 #ifndef BS_HOT
 #define BS_HOT static inline __attribute__((always_inline))
 #endif
+#define BS_INLINE static inline __attribute__((always_inline))
 
-#define BS_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#if defined(__x86_64__) && !defined(BS_HOT_PORTABLE)
+#define BS_HOT_ASM 1
+#endif
 
-static inline __attribute__((always_inline)) struct bs_event *
-bs_fill(uint32_t clock, uint32_t site, uint32_t a, uint32_t b) {
-  struct bs_event *e = __borrowscope_thread.cur;
-  e->clock = clock;
-  e->site = site;
-  e->a = a;
-  e->b = b;
-  return e;
+/* Writes one record at w. */
+BS_INLINE void bs_put(struct bs_event *w, uint32_t site, uint32_t a,
+                      uint32_t b, uint32_t c) {
+  w->site = site;
+  w->a = a;
+  w->b = b;
+  w->c = c;
 }
 
-/* Writes one record at cur; `keep` decides whether it counts. Branch-free:
-   a record that does not count is overwritten by the next one. */
-static inline __attribute__((always_inline)) void
-bs_append(uint32_t clock, uint32_t site, uint32_t a, uint32_t b, int keep) {
-  struct bs_event *e = bs_fill(clock, site, a, b);
-  /* Release: a thread that exports the trace reads `cur` and then the records
-     before it. On x86 this is a plain store. */
-  __atomic_store_n(&__borrowscope_thread.cur, e + keep, __ATOMIC_RELEASE);
+BS_INLINE uint32_t bs_lo(uint64_t v) { return (uint32_t)v; }
+BS_INLINE uint32_t bs_hi(uint64_t v) { return (uint32_t)(v >> 32); }
+
+/* pack(x, y) of abi.h: two 48-bit addresses in three words. */
+BS_INLINE void bs_put_pair(struct bs_event *w, uint32_t site, uint64_t x,
+                           uint64_t y) {
+  bs_put(w, site, (uint32_t)x, (uint32_t)(x >> 32) | (uint32_t)(y << 16),
+         (uint32_t)(y >> 16));
 }
 
-/* Opens a group of up to BS_MAX_GROUP events: returns the clock, and leaves
-   room for n records.
+/* True when p lies in some thread's stack. One subtraction and compare. */
+BS_INLINE int bs_on_stack(uint64_t p) {
+  return p - __borrowscope_stack_lo_v2 < __borrowscope_stack_span_v2;
+}
 
-   Reading the cycle counter costs about as much as ten events. With
-   BORROWSCOPE_CLOCK=fast a read serves the next __borrowscope_clock_reuse_v1
-   groups of the thread too (0 by default: every group reads): their
-   timestamps are those of the read, a little early, never out of order. The
-   pass marks the clock stale after every call in instrumented code that may
-   block (__borrowscope_hot_stale), so a time is not reused across one there. */
-BS_HOT uint32_t __borrowscope_hot_begin(uint32_t n) {
-  struct bs_thread_state *t = &__borrowscope_thread;
-  uint64_t now;
-  if (t->clock_reuse) {
-    --t->clock_reuse;
-    now = ((uint64_t)t->clock_high << 32) | t->clock_last;
-  } else {
-    now = __builtin_readcyclecounter();
-    t->clock_last = (uint32_t)now;
-    t->clock_reuse = __borrowscope_clock_reuse_v1;
+/* Sets __borrowscope_heap_holds_v2 when `now` and the flag is not set yet,
+   without a branch and without writing the shared flag every time (which
+   would bounce its cache line between cores): the store goes to the
+   thread's scratch word instead. */
+BS_INLINE void bs_note_heap_hold(int now) {
+  uint32_t *target = (now & !__borrowscope_heap_holds_v2)
+                         ? &__borrowscope_heap_holds_v2
+                         : &__borrowscope_thread.scratch;
+  *target = 1;
+}
+
+/* Room for n records at w, plus a clock record in exact mode (written
+   here). Returns where the group writes. */
+BS_INLINE struct bs_event *bs_room(struct bs_event *w, uint32_t n) {
+#ifdef BS_HOT_ASM
+  struct bs_event *need = w + n + 1; /* + the clock record, in any mode */
+  /* The call skips the red zone, which leaf functions may be using. The
+     stub takes the records needed in eax and returns the new w in rax; PLT
+     stubs may clobber r10 and r11; rdtsc writes edx:eax. */
+  __asm__ volatile("cmpq %[end], %[need]\n\t"
+                   "jbe 1f\n\t"
+                   "movl %[n], %%eax\n\t"
+                   "leaq -128(%%rsp), %%rsp\n\t"
+                   "call __borrowscope_refill_stub_v2@PLT\n\t"
+                   "leaq 128(%%rsp), %%rsp\n\t"
+                   "movq %%rax, %[w]\n"
+                   "1:\n\t"
+                   "cmpl $0, %[exact]\n\t"
+                   "je 2f\n\t"
+                   "rdtsc\n\t"
+                   "movl $0xffffff01, (%[w])\n\t"
+                   "movl $1, 4(%[w])\n\t"
+                   "movl %%eax, 8(%[w])\n\t"
+                   "movl %%edx, 12(%[w])\n\t"
+                   "addq $16, %[w]\n"
+                   "2:"
+                   : [w] "+r"(w)
+                   : [need] "r"(need), [end] "m"(__borrowscope_thread.end),
+                     [n] "ri"(n + 1), [exact] "m"(__borrowscope_clock_exact_v2)
+                   : "rax", "rdx", "r10", "r11", "cc", "memory");
+  return w;
+#else
+  if (__builtin_expect(w + n + 1 > __borrowscope_thread.end, 0))
+    w = __borrowscope_refill_v2(n + 1);
+  if (__borrowscope_clock_exact_v2) {
+    uint64_t now = __builtin_readcyclecounter();
+    bs_put(w, BS_SITE_CLOCK, BS_CLOCK_GROUP, bs_lo(now), bs_hi(now));
+    ++w;
   }
-  /* One slow-path call for both reasons keeps the inlined code small. */
-  uint64_t room = (uint64_t)(t->end - t->cur);
-  if (BS_UNLIKELY(((uint32_t)(now >> 32) != t->clock_high) | (room < n)))
-    __borrowscope_slow_v1(now, n);
-  return (uint32_t)now;
+  return w;
+#endif
 }
 
-/* After a call that may have blocked: the next group reads the clock. */
-BS_HOT void __borrowscope_hot_stale(void) {
-  __borrowscope_thread.clock_reuse = 0;
+/* Opens a group of up to BS_MAX_GROUP records. */
+BS_HOT struct bs_event *__borrowscope_hot_begin(uint32_t n) {
+  return bs_room(__borrowscope_thread.cur, n);
 }
 
-/* Makes room for n more records in a group that already has its clock. */
-BS_HOT void __borrowscope_hot_reserve(uint32_t clock, uint32_t n) {
+/* Publishes the records written up to w: the thread's cursor, and the copy
+   in the trace mapping that a reader finds after a crash. Release order:
+   the records are written before the cursor that covers them. */
+BS_HOT void __borrowscope_hot_commit(struct bs_event *w) {
   struct bs_thread_state *t = &__borrowscope_thread;
-  if (BS_UNLIKELY((uint64_t)(t->end - t->cur) < n))
-    __borrowscope_slow_v1(((uint64_t)t->clock_high << 32) | clock, n);
+  __atomic_store_n(&t->cur, w, __ATOMIC_RELEASE);
+  __atomic_store_n(t->commit, w, __ATOMIC_RELEASE);
 }
 
-/* A main record and its extension (struct bs_event_ext), committed together
-   with one store of `cur`, so that a reader never sees one without the other. */
-static inline __attribute__((always_inline)) void
-bs_append_wide(uint32_t clock, uint32_t site, uint32_t a, uint32_t b,
-               uint64_t p0, uint64_t p1, int keep) {
-  struct bs_event *e = bs_fill(clock, site, a, b);
-  struct bs_event_ext *x = (struct bs_event_ext *)(e + 1);
-  x->p0 = p0;
-  x->p1 = p1;
-  __atomic_store_n(&__borrowscope_thread.cur, e + 2 * keep, __ATOMIC_RELEASE);
+/* In a group longer than BS_MAX_GROUP: commits, then makes room for n more. */
+BS_HOT struct bs_event *__borrowscope_hot_reserve(struct bs_event *w,
+                                                  uint32_t n) {
+  __borrowscope_hot_commit(w);
+  return bs_room(w, n);
 }
 
-BS_HOT uint32_t __borrowscope_hot_new(uint32_t clock, uint32_t site) {
-  /* After 2^32 instances a thread's counter wraps; id 0 then reads as "no
-     instance" for that one instance (see docs/design.md). */
-  uint32_t id = ++__borrowscope_thread.next_id;
-  bs_append(clock, site, id, 0, 1);
-  return id;
+/* A clock record: before and after a call that may synchronise threads, so
+   that events on both sides of a lock, a join or a sleep are in order. */
+BS_HOT struct bs_event *__borrowscope_hot_clock(struct bs_event *w) {
+  uint64_t now = __builtin_readcyclecounter();
+  bs_put(w, BS_SITE_CLOCK, 0, bs_lo(now), bs_hi(now));
+  return w + 1;
 }
 
-/* A New of a variable whose address is taken: its address and size, so that
-   borrowed addresses can be resolved to it (two records). */
-BS_HOT uint32_t __borrowscope_hot_new_at(uint32_t clock, uint32_t site,
-                                         const void *address, uint64_t size) {
-  uint32_t id = ++__borrowscope_thread.next_id;
-  bs_append_wide(clock, site, id, 0, (uint64_t)address, size, 1);
-  return id;
+/* The next instance id of this thread. After 2^32 instances a thread's
+   counter wraps; id 0 then reads as "no instance" for that one instance. */
+BS_HOT uint32_t __borrowscope_hot_next_id(void) {
+  return ++__borrowscope_thread.next_id;
 }
 
-/* Owner id 0: the variable is not live on this path; nothing to record. */
-BS_HOT void __borrowscope_hot_borrow(uint32_t clock, uint32_t site,
-                                     uint32_t owner, uint32_t borrower) {
-  bs_append(clock, site, owner, borrower, owner != 0);
+/* New: address 0 for a variable whose address is never taken. */
+BS_HOT struct bs_event *__borrowscope_hot_new(struct bs_event *w,
+                                              uint32_t site, uint32_t id,
+                                              const void *address) {
+  uint64_t p = (uint64_t)address;
+  bs_put(w, site, id, bs_lo(p), bs_hi(p));
+  return w + 1;
 }
 
-/* A borrow of a known owner held in memory at `destination` (a field, the
-   heap, a global): two records. */
-BS_HOT void __borrowscope_hot_borrow_at(uint32_t clock, uint32_t site,
-                                        uint32_t owner, uint32_t borrower,
-                                        const void *destination) {
-  bs_append_wide(clock, site, owner, borrower, 0, (uint64_t)destination,
-                 owner != 0);
+/* The size of a VLA, after its New. */
+BS_HOT struct bs_event *__borrowscope_hot_ext(struct bs_event *w,
+                                              uint64_t value) {
+  bs_put(w, BS_SITE_EXT, 0, bs_lo(value), bs_hi(value));
+  return w + 1;
 }
 
-/* An address of unknown owner stored into a variable or memory: the reader
-   resolves it to the live variable containing it (or none: the holder lets
-   go of what it held). Two records. */
-BS_HOT void __borrowscope_hot_reborrow(uint32_t clock, uint32_t site,
-                                       uint32_t borrower, const void *address,
-                                       const void *destination) {
-  bs_append_wide(clock, site, 0, borrower, (uint64_t)address,
-                 (uint64_t)destination, 1);
+/* Drop and Release of instance id; id 0 (the variable is not live on this
+   path, or already dropped) records nothing. */
+BS_HOT struct bs_event *__borrowscope_hot_drop(struct bs_event *w,
+                                               uint32_t site, uint32_t id) {
+  bs_put(w, site, id, 0, 0);
+  return w + (id != 0);
 }
 
-BS_HOT void __borrowscope_hot_move(uint32_t clock, uint32_t site,
-                                   uint32_t from, uint32_t to) {
-  bs_append(clock, site, from, to, from != 0);
+/* A borrow of a variable's storage (its address, or a field's or element's
+   inside it), held by variable `holder` (0: a call or a return). */
+BS_HOT struct bs_event *__borrowscope_hot_borrow(struct bs_event *w,
+                                                 uint32_t site, uint32_t holder,
+                                                 const void *address) {
+  uint64_t p = (uint64_t)address;
+  bs_put(w, site, holder, bs_lo(p), bs_hi(p));
+  return w + 1;
 }
 
-/* Id 0: a lifetime end without a start, or an instance already dropped. */
-BS_HOT void __borrowscope_hot_drop(uint32_t clock, uint32_t site, uint32_t id) {
-  bs_append(clock, site, id, 0, id != 0);
+/* A pointer from elsewhere stored into variable `holder`: recorded only when
+   it points into a stack, where variables are. */
+BS_HOT struct bs_event *__borrowscope_hot_reborrow(struct bs_event *w,
+                                                   uint32_t site,
+                                                   uint32_t holder,
+                                                   const void *address) {
+  uint64_t p = (uint64_t)address;
+  bs_put(w, site, holder, bs_lo(p), bs_hi(p));
+  return w + bs_on_stack(p);
+}
+
+/* A variable's storage stored into memory at `destination`. */
+BS_HOT struct bs_event *__borrowscope_hot_borrow_mem(struct bs_event *w,
+                                                     uint32_t site,
+                                                     const void *address,
+                                                     const void *destination) {
+  uint64_t p = (uint64_t)address, d = (uint64_t)destination;
+  bs_put_pair(w, site, p, d);
+  bs_note_heap_hold(!bs_on_stack(d));
+  return w + 1;
+}
+
+/* A pointer from elsewhere stored into memory: recorded when it points into
+   a stack (a borrow), when it overwrites memory in a stack (a local object's
+   field lets go of what it held), or when it is null (memory anywhere lets
+   go). A heap pointer stored into the heap says nothing. */
+BS_HOT struct bs_event *__borrowscope_hot_reborrow_mem(
+    struct bs_event *w, uint32_t site, const void *address,
+    const void *destination) {
+  uint64_t p = (uint64_t)address, d = (uint64_t)destination;
+  int on_stack = bs_on_stack(p), into_stack = bs_on_stack(d);
+  bs_put_pair(w, site, p, d);
+  bs_note_heap_hold(on_stack & !into_stack);
+  return w + (on_stack | into_stack | (p == 0));
+}
+
+/* A borrow named by owner id (a pointer an accessor returned): owner 0 (not
+   live on this path) records nothing. */
+BS_HOT struct bs_event *__borrowscope_hot_borrow_owner(struct bs_event *w,
+                                                       uint32_t site,
+                                                       uint32_t owner,
+                                                       uint32_t holder,
+                                                       const void *address) {
+  bs_put(w, site, owner, holder, bs_lo((uint64_t)address));
+  return w + (owner != 0);
+}
+
+BS_HOT struct bs_event *__borrowscope_hot_borrow_owner_mem(
+    struct bs_event *w, uint32_t site, uint32_t owner,
+    const void *destination) {
+  uint64_t d = (uint64_t)destination;
+  bs_put(w, site, owner, bs_lo(d), bs_hi(d));
+  bs_note_heap_hold(!bs_on_stack(d));
+  return w + (owner != 0);
+}
+
+BS_HOT struct bs_event *__borrowscope_hot_move(struct bs_event *w,
+                                               uint32_t site, uint32_t from,
+                                               uint32_t to) {
+  bs_put(w, site, from, to, 0);
+  return w + (from != 0);
 }
 
 #endif /* BORROWSCOPE_HOT_PATH_H */

@@ -1,9 +1,11 @@
 // Runtime settings from BORROWSCOPE_* environment variables.
 #include "options.h"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <string_view>
+#include <strings.h>
 #include <unistd.h>
 
 namespace borrowscope {
@@ -15,27 +17,40 @@ const char *env(const char *name) {
   return value && *value ? value : nullptr;
 }
 
+bool is_word(std::string_view value, const char *word) {
+  return value.size() == std::string_view(word).size() &&
+         strncasecmp(value.data(), word, value.size()) == 0;
+}
+
+void reject(const char *name, const char *value, const char *accepted) {
+  report(std::string("ignoring ") + name + "='" + value + "' (accepted: " +
+         accepted + ")");
+}
+
 bool parse_switch(const char *name, bool fallback) {
   const char *value = env(name);
   if (!value)
     return fallback;
   std::string_view v(value);
-  if (v == "1" || v == "on" || v == "true" || v == "yes")
-    return true;
-  if (v == "0" || v == "off" || v == "false" || v == "no")
-    return false;
-  report(std::string("ignoring ") + name + "='" + value +
-         "' (expected 1 or 0)");
+  for (const char *on : {"1", "on", "true", "yes"})
+    if (is_word(v, on))
+      return true;
+  for (const char *off : {"0", "off", "false", "no"})
+    if (is_word(v, off))
+      return false;
+  reject(name, value, "1, on, true, yes, 0, off, false, no");
   return fallback;
 }
 
 } // namespace
 
 void report(const std::string &message) {
+  int saved = errno;
   std::string line = "borrowscope: " + message + "\n";
   // Best effort: a closed stderr must not hurt the program.
   ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
   (void)ignored;
+  errno = saved;
 }
 
 Options Options::from_environment() {
@@ -46,11 +61,10 @@ Options Options::from_environment() {
     o.output = out;
   if (const char *clock = env("BORROWSCOPE_CLOCK")) {
     std::string_view v(clock);
-    if (v == "fast")
-      o.clock_reuse = fast_clock_reuse;
-    else if (v != "exact")
-      report(std::string("ignoring BORROWSCOPE_CLOCK='") + clock +
-             "' (expected fast or exact)");
+    if (is_word(v, "exact"))
+      o.clock_exact = true;
+    else if (!is_word(v, "sync"))
+      reject("BORROWSCOPE_CLOCK", clock, "sync, exact");
   }
   if (const char *size = env("BORROWSCOPE_BUFFER_EVENTS")) {
     std::string_view v(size);
@@ -58,10 +72,10 @@ Options Options::from_environment() {
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc() || end != v.data() + v.size() ||
         n < min_buffer_events || n > max_buffer_events)
-      report(std::string("ignoring BORROWSCOPE_BUFFER_EVENTS='") + size +
-             "' (expected a number from " +
-             std::to_string(min_buffer_events) + " to " +
-             std::to_string(max_buffer_events) + ")");
+      reject("BORROWSCOPE_BUFFER_EVENTS", size,
+             ("a number from " + std::to_string(min_buffer_events) + " to " +
+              std::to_string(max_buffer_events))
+                 .c_str());
     else
       o.buffer_events = static_cast<uint32_t>(n);
   }

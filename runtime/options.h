@@ -12,33 +12,33 @@
 namespace borrowscope {
 
 struct Options {
-  /// BORROWSCOPE=off|0: run the program without writing a trace.
+  /// BORROWSCOPE=off|0: record into the windows but write no trace.
   bool enabled = true;
   /// BORROWSCOPE_OUTPUT: trace path; %p is the pid, %% a percent sign.
-  std::string output = "borrowscope-%p.json";
+  std::string output = "borrowscope-%p.trace";
   /// BORROWSCOPE_VERBOSE=1: one line on stderr saying where the trace went.
   bool verbose = false;
-  /// BORROWSCOPE_BUFFER_EVENTS: records per thread buffer (16 bytes each).
-  uint32_t buffer_events = 1u << 15;
-  /// BORROWSCOPE_CLOCK: "exact" (the default) reads the clock for every
-  /// group of events; "fast" lets one read serve this many more groups, until
-  /// a call that may block: timestamps then lag by up to that many groups.
-  uint32_t clock_reuse = 0;
-  static constexpr uint32_t fast_clock_reuse = 15;
+  /// BORROWSCOPE_BUFFER_EVENTS: records per thread window (16 bytes each).
+  uint32_t buffer_events = 1u << 16;
+  /// BORROWSCOPE_CLOCK: "sync" (the default) stamps windows and the calls
+  /// that synchronise threads; "exact" also opens every group of events with
+  /// a clock record.
+  bool clock_exact = false;
 
-  static constexpr uint32_t min_buffer_events = 64;
-  // A fresh buffer starts with a clock record and must then hold the largest
-  // group of events and another clock record.
-  static_assert(min_buffer_events >= BS_MAX_GROUP + 2);
+  static constexpr uint32_t min_buffer_events = 128;
+  // A fresh window must hold the largest group of events, its clock record,
+  // and the group after it.
+  static_assert(min_buffer_events >= 2 * (BS_MAX_GROUP + 1));
   static constexpr uint32_t max_buffer_events = 1u << 24;
 
   /// Reads the environment. Invalid values are reported with one line each
-  /// on stderr and replaced by the default: the program always runs.
+  /// on stderr, naming the accepted values, and replaced by the default: the
+  /// program always runs. Words are case-insensitive.
   static Options from_environment();
 };
 
 /// One line on stderr, prefixed "borrowscope: ", without stdio (safe in
-/// constructors, destructors and after fork).
+/// constructors, destructors and after fork). Keeps errno.
 void report(const std::string &message);
 
 } // namespace borrowscope

@@ -1,16 +1,18 @@
 // The runtime's slow path and lifecycle: everything the inlined hot path
 // (hot_path.h) does not do. Entry points are the extern "C" functions of
 // include/borrowscope/abi.h and borrowscope.h; all state is behind one lock,
-// which is never taken per event, only per buffer.
-#include "borrowscope/abi.h"
+// which is never taken per event, only per window.
+#include "runtime.h"
 #include "borrowscope/borrowscope.h"
+#include "JsonTraceFile.h"
 #include "clock.h"
 #include "options.h"
 #include "site_registry.h"
 #include "threads.h"
-#include "trace_writer.h"
+#include "trace_file.h"
 
-#include <errno.h>
+#include <algorithm>
+#include <cerrno>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -21,21 +23,22 @@
 BS_EXPORT __thread bs_thread_state __borrowscope_thread
     __attribute__((tls_model("initial-exec"))) = {};
 
-// Groups of events that may reuse one clock read (hot_path.h).
-BS_EXPORT uint32_t __borrowscope_clock_reuse_v1 = borrowscope::Options{}.clock_reuse;
+BS_EXPORT uint32_t __borrowscope_clock_exact_v2 = 0;
+BS_EXPORT uint64_t __borrowscope_stack_lo_v2 = 0;
+BS_EXPORT uint64_t __borrowscope_stack_span_v2 = 0;
+BS_EXPORT uint32_t __borrowscope_heap_holds_v2 = 0;
 
 namespace borrowscope {
 namespace {
 
 struct Runtime {
   Options options;
-  Clock clock;
   SiteRegistry sites;
   ThreadRegistry threads;
-  TraceWriter writer{sites, clock};
-  bool opened = false;   // the output was (tried to be) opened
-  bool finished = false; // the trailer is written; later events are lost
+  TraceFile file;
+  bool finished = false; // the END block is written; later events are lost
   pthread_key_t exit_key{};
+  uint64_t stack_lo = UINT64_MAX, stack_hi = 0;
 };
 
 pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -46,9 +49,11 @@ __thread ThreadRecord *t_record __attribute__((tls_model("initial-exec")));
 // Set while this thread is inside the runtime: a signal handler or an
 // instrumented allocator re-entering it must not deadlock on `lock`.
 __thread bool t_busy __attribute__((tls_model("initial-exec")));
-// Where events go while the runtime cannot take them (re-entry, no memory).
-// Shared by all threads: what is written here is never read.
-bs_event sink[BS_MAX_GROUP + 1];
+
+// Where records go while the runtime cannot take them (re-entry, no memory,
+// after the end). Shared by all threads: what is written here is never read.
+bs_event sink[2 * (BS_MAX_GROUP + 1)];
+bs_event *sink_commit;
 
 struct Busy {
   Busy() {
@@ -61,91 +66,163 @@ struct Busy {
   }
 };
 
+void point_thread_at(bs_event *cur, bs_event *end, bs_event **commit) {
+  bs_thread_state &s = __borrowscope_thread;
+  s.end = end;
+  s.commit = commit;
+  __atomic_store_n(&s.cur, cur, __ATOMIC_RELEASE);
+}
+
+void use_sink() {
+  point_thread_at(sink, sink + sizeof sink / sizeof *sink, &sink_commit);
+}
+
 std::string program_name() {
   return ::program_invocation_name ? ::program_invocation_name : "";
 }
 
 void open_output_locked() {
-  if (runtime->opened || !runtime->options.enabled)
+  Runtime &rt = *runtime;
+  if (!rt.options.enabled)
     return;
-  runtime->opened = true;
-  std::string path = expand_output_path(runtime->options.output, getpid());
-  runtime->writer.open(path, program_name(), long(getpid()));
+  std::string path = expand_output_path(rt.options.output, getpid());
+  uint32_t flags = rt.options.clock_exact ? BS_TRACE_FLAG_CLOCK_EXACT : 0;
+  if (!rt.file.open(path, program_name(), long(getpid()), flags))
+    return;
+  for (const SiteRegistry::Module &m : rt.sites.modules())
+    rt.file.write_module(SiteRegistry::module_block(*m.module, m.base));
 }
 
-void write_records_locked(ThreadRecord &r) {
-  if (!r.state || !r.buffer)
+/// Writes the records of r's window not written yet. Safe for another
+/// thread's window too: it only reads what that thread committed.
+void write_window_locked(ThreadRecord &r) {
+  Window *w = r.window;
+  if (!w)
     return;
-  bs_event *cur = __atomic_load_n(&r.state->cur, __ATOMIC_ACQUIRE);
-  if (cur < r.flushed || cur > r.buffer + r.capacity)
-    return; // the thread is between buffers
-  if (runtime->options.enabled && !runtime->finished) {
-    open_output_locked();
-    runtime->writer.append(r.trace, r.flushed, cur);
+  uint32_t committed = w->committed();
+  if (committed <= r.flushed)
+    return;
+  uint64_t n = committed - r.flushed;
+  if (runtime->options.enabled && !runtime->finished)
+    runtime->file.write_events(*w, r.index, r.sequence + r.flushed, r.flushed,
+                               uint32_t(n));
+  r.flushed = committed;
+}
+
+/// A thread's first window is small, so that a short run writes a small
+/// trace; each refill doubles it up to BORROWSCOPE_BUFFER_EVENTS.
+constexpr uint32_t first_window_records = 4096;
+
+/// Empties the calling thread's window after writing it, or gives it a
+/// larger one.
+bool recycle_window_locked(ThreadRecord &r) {
+  write_window_locked(r);
+  r.sequence += r.flushed;
+  r.flushed = 0;
+  uint32_t most = runtime->options.buffer_events;
+  if (r.window->capacity < most)
+    if (Window *bigger =
+            runtime->file.window(std::min(most, 2 * r.window->capacity))) {
+      runtime->file.retire(r.window);
+      r.window = bigger;
+    }
+  r.window->reset(r.index, r.sequence);
+  return true;
+}
+
+void note_stack_locked() {
+  uint64_t lo, hi;
+  if (!current_stack(lo, hi))
+    return;
+  Runtime &rt = *runtime;
+  rt.stack_lo = std::min(rt.stack_lo, lo);
+  rt.stack_hi = std::max(rt.stack_hi, hi);
+  // Span first: a reader between the two stores sees a range that is too
+  // small at worst, never one that takes in the heap.
+  __atomic_store_n(&__borrowscope_stack_span_v2, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&__borrowscope_stack_lo_v2, rt.stack_lo, __ATOMIC_RELAXED);
+  __atomic_store_n(&__borrowscope_stack_span_v2, rt.stack_hi - rt.stack_lo,
+                   __ATOMIC_RELAXED);
+}
+
+/// Gives the calling thread an empty window (writing out the full one).
+bool refill_locked() {
+  Runtime &rt = *runtime;
+  if (rt.finished)
+    return false;
+  ThreadRecord *r = t_record;
+  if (!r) {
+    r = rt.threads.attach();
+    t_record = r;
+    note_stack_locked();
+    rt.file.write_thread(r->index, r->os_tid, r->name, 0, false);
   }
-  r.flushed = cur;
-}
-
-void write_all_threads_locked() {
-  for (ThreadRecord *r : runtime->threads.live())
-    write_records_locked(*r);
+  if (r->window) {
+    recycle_window_locked(*r);
+  } else {
+    r->window = rt.file.window(
+        std::min(rt.options.buffer_events, first_window_records));
+    if (!r->window)
+      return false;
+    r->flushed = 0;
+    r->window->reset(r->index, r->sequence);
+    r->exited = false;
+  }
+  pthread_setspecific(rt.exit_key, r);
+  Window &w = *r->window;
+  point_thread_at(w.records, w.records + w.capacity,
+                  reinterpret_cast<bs_event **>(&w.record->cur));
+  return true;
 }
 
 void on_thread_exit(void *arg) {
   auto *r = static_cast<ThreadRecord *>(arg);
-  if (!runtime || t_busy)
+  if (!runtime || t_busy || !r->window)
     return;
   Busy busy;
-  write_records_locked(*r);
-  runtime->threads.detach(*r);
+  write_window_locked(*r);
+  r->sequence += r->flushed;
+  r->flushed = 0;
+  r->exited = true;
+  std::string name = thread_name(r->os_tid);
+  if (!name.empty())
+    r->name = name;
+  if (runtime->options.enabled && !runtime->finished)
+    runtime->file.write_thread(r->index, r->os_tid, r->name, r->sequence, true);
+  runtime->file.retire(r->window);
+  r->window = nullptr;
   // Events from later destructors of this thread find no room and come back
-  // through the slow path, which gives the thread a new buffer.
-  __borrowscope_thread.cur = __borrowscope_thread.end = nullptr;
+  // through the slow path, which gives the thread a window again.
+  point_thread_at(nullptr, nullptr, &sink_commit);
 }
 
-void use_sink() {
-  __borrowscope_thread.cur = sink;
-  __borrowscope_thread.end = sink + BS_MAX_GROUP + 1;
-}
-
-/// Gives the calling thread an empty buffer (writing out the full one). The
-/// buffer starts with the clock's high half, so that the writer stays in step
-/// even if records went to the sink meanwhile.
-bool refill_locked() {
-  ThreadRecord *r = t_record;
-  if (!r) {
-    r = runtime->threads.attach(runtime->options.buffer_events);
-    if (!r)
-      return false;
-    t_record = r;
-    pthread_setspecific(runtime->exit_key, r);
-  } else if (!r->buffer) {
-    if (!runtime->threads.reattach(*r))
-      return false;
-    pthread_setspecific(runtime->exit_key, r);
-  } else {
-    write_records_locked(*r);
-  }
-  bs_thread_state &s = __borrowscope_thread;
-  r->buffer[0] = {0, BS_SITE_CLOCK_HIGH, s.clock_high, 0};
-  r->flushed = r->buffer;
-  s.end = r->buffer + r->capacity;
-  __atomic_store_n(&s.cur, r->buffer + 1, __ATOMIC_RELEASE);
-  return true;
-}
-
-void finish_locked() {
-  if (runtime->finished)
+void finish_locked(uint32_t reason, int32_t status) {
+  Runtime &rt = *runtime;
+  if (rt.finished)
     return;
-  write_all_threads_locked();
-  if (runtime->options.enabled) {
-    open_output_locked();
-    if (runtime->writer.finish(runtime->threads.traces()) &&
-        runtime->options.verbose)
-      report("wrote " + std::to_string(runtime->writer.events_written()) +
-             " events to " + runtime->writer.path());
+  uint64_t records = 0;
+  for (const auto &r : rt.threads.all()) {
+    write_window_locked(*r);
+    records += r->sequence + r->flushed;
+    if (rt.options.enabled && !r->exited)
+      rt.file.write_thread(r->index, r->os_tid, thread_name(r->os_tid),
+                           r->sequence + r->flushed, false);
   }
-  runtime->finished = true;
+  if (rt.options.enabled && rt.file.is_open()) {
+    rt.file.write_end(reason, status, records, rt.file.lost());
+    for (const auto &r : rt.threads.all())
+      if (r->window)
+        r->window->record->active = 0; // all written: readers skip it
+    rt.file.release_windows();
+    if (rt.options.verbose)
+      report("wrote " + std::to_string(rt.file.records_written()) +
+             " records to " + rt.file.path() +
+             (rt.file.lost() ? " (" + std::to_string(rt.file.lost()) +
+                                   " lost)"
+                             : ""));
+    rt.file.close();
+  }
+  rt.finished = true;
 }
 
 void before_fork() {
@@ -158,33 +235,46 @@ void after_fork_in_parent() {
   t_busy = false;
 }
 
-// The child has its own pid and so its own trace. Records buffered before the
-// fork are the parent's to write.
+// The child has its own pid and so its own trace. Records in windows before
+// the fork are the parent's to write; the windows are the parent's file.
 void after_fork_in_child() {
   pthread_mutex_init(&lock, nullptr);
   t_busy = false;
-  runtime->writer.abandon();
-  runtime->opened = false;
-  runtime->finished = false;
-  runtime->threads.keep_only(t_record);
-  if (t_record && t_record->buffer)
-    t_record->flushed = __borrowscope_thread.cur;
+  Runtime &rt = *runtime;
+  rt.file.abandon();
+  rt.finished = false;
+  rt.threads.keep_only(t_record);
+  point_thread_at(nullptr, nullptr, &sink_commit);
   // Without %p the child would overwrite the parent's trace.
-  if (runtime->options.output.find("%p") == std::string::npos)
-    runtime->options.output += ".%p";
-  runtime->clock.start();
+  if (rt.options.output.find("%p") == std::string::npos)
+    rt.options.output += ".%p";
+  Busy busy;
+  open_output_locked();
+  if (t_record)
+    rt.file.write_thread(t_record->index, t_record->os_tid, t_record->name, 0,
+                         false);
 }
 
-__attribute__((constructor(101))) void start_runtime() {
+} // namespace
+
+void start_runtime() {
   if (runtime)
     return;
   runtime = new Runtime();
   runtime->options = Options::from_environment();
-  __borrowscope_clock_reuse_v1 = runtime->options.clock_reuse;
-  runtime->clock.start();
+  __borrowscope_clock_exact_v2 = runtime->options.clock_exact;
+  point_thread_at(nullptr, nullptr, &sink_commit); // refills on first event
   pthread_key_create(&runtime->exit_key, on_thread_exit);
   pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
+  Busy busy;
+  open_output_locked();
 }
+
+bool runtime_busy() { return t_busy; }
+
+namespace {
+
+__attribute__((constructor(101))) void start_at_load() { start_runtime(); }
 
 // The runtime library is loaded before, and so finalized after, every
 // instrumented object that needs it: this is the last moment to write.
@@ -192,50 +282,58 @@ __attribute__((destructor(101))) void stop_runtime() {
   if (!runtime || t_busy)
     return;
   Busy busy;
-  finish_locked();
+  finish_locked(BS_END_EXIT, 0);
 }
 
 } // namespace
+
+/// For the runtime's own records (heap frees): room for one more in the
+/// calling thread's window, through the slow path when needed.
+bs_event *reserve_record() {
+  bs_thread_state &s = __borrowscope_thread;
+  if (!s.cur || s.end - s.cur < 1)
+    return __borrowscope_refill_v2(1);
+  return s.cur;
+}
+
 } // namespace borrowscope
 
 using namespace borrowscope;
 
-BS_EXPORT void __borrowscope_slow_v1(uint64_t now, uint32_t n) {
+BS_EXPORT bs_event *__borrowscope_refill_v2(uint64_t n) {
+  int saved_errno = errno;
   bs_thread_state &s = __borrowscope_thread;
-  uint32_t high = uint32_t(now >> 32);
-  bool new_high = high != s.clock_high;
-  s.clock_high = high;
-  uint64_t need = uint64_t(n) + 1; // room for the clock record too
-  if (uint64_t(s.end - s.cur) < need) {
-    bool refilled = false;
+  bool refilled = false;
+  if (n <= BS_MAX_GROUP + 1) {
+    if (!runtime)
+      start_runtime(); // an instrumented constructor ran before ours
     if (runtime && !t_busy) {
       Busy busy;
-      refilled = refill_locked(); // starts with the clock record
+      refilled = refill_locked();
     }
-    if (!refilled)
-      use_sink();
-    return;
   }
-  if (new_high) {
-    bs_event *e = s.cur;
-    *e = {0, BS_SITE_CLOCK_HIGH, high, 0};
-    __atomic_store_n(&s.cur, e + 1, __ATOMIC_RELEASE);
-  }
+  if (!refilled)
+    use_sink();
+  errno = saved_errno;
+  return s.cur;
 }
 
-BS_EXPORT void __borrowscope_register_module_v1(const bs_site *sites,
-                                                uint32_t count,
-                                                uint32_t *base) {
+BS_EXPORT void __borrowscope_register_module_v2(const bs_module *module) {
+  if (!module || module->abi_version != BORROWSCOPE_ABI_VERSION)
+    return; // its base stays "unregistered": its records are counted unknown
   start_runtime(); // a module constructor may run before ours
   Busy busy;
-  *base = runtime->sites.add(sites, count);
+  uint32_t base = runtime->sites.add(module);
+  *module->base = base;
+  if (base != BS_SITE_UNREGISTERED_BASE && runtime->file.is_open())
+    runtime->file.write_module(SiteRegistry::module_block(*module, base));
 }
 
-BS_EXPORT void __borrowscope_unregister_module_v1(const bs_site *sites) {
+BS_EXPORT void __borrowscope_unregister_module_v2(const bs_module *module) {
   if (!runtime || t_busy)
     return;
   Busy busy;
-  runtime->sites.retire(sites);
+  runtime->sites.retire(module);
 }
 
 BS_EXPORT int borrowscope_export_json(const char *path) {
@@ -246,19 +344,38 @@ BS_EXPORT int borrowscope_export_json(const char *path) {
   if (!runtime || t_busy)
     return -1;
   Busy busy;
-  if (!runtime->options.enabled) {
+  Runtime &rt = *runtime;
+  if (!rt.options.enabled) {
     report(std::string("not exporting to '") + path +
            "': tracing is off (BORROWSCOPE=off)");
     return -1;
   }
-  write_all_threads_locked();
-  open_output_locked();
-  return runtime->writer.snapshot(path, runtime->threads.traces()) ? 0 : -1;
+  if (!rt.file.is_open() || !rt.file.rereadable()) {
+    report(std::string("cannot export to '") + path + "': the trace output '" +
+           rt.file.path() + "' cannot be read back");
+    return -1;
+  }
+  for (const auto &r : rt.threads.all())
+    write_window_locked(*r);
+  if (rt.file.same_file(path)) {
+    report(std::string("cannot export to '") + path +
+           "': it is the trace being written");
+    return -1;
+  }
+  // The trace so far, read back: complete as far as it goes.
+  try {
+    write_json_trace(rt.file.path(), path, {}, /*snapshot=*/true);
+  } catch (const std::exception &e) {
+    report(std::string("cannot export to '") + path + "': " + e.what());
+    return -1;
+  }
+  return 0;
 }
 
 BS_EXPORT void borrowscope_flush(void) {
   if (!runtime || t_busy)
     return;
   Busy busy;
-  write_all_threads_locked();
+  for (const auto &r : runtime->threads.all())
+    write_window_locked(*r);
 }

@@ -1,43 +1,38 @@
-// Per-thread event buffers, and the list of threads for the trace.
+// The threads that record events, with their windows.
 #ifndef BORROWSCOPE_RUNTIME_THREADS_H
 #define BORROWSCOPE_RUNTIME_THREADS_H
 
-#include "borrowscope/abi.h"
-#include "trace_writer.h"
+#include "trace_file.h"
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace borrowscope {
 
-/// One thread's buffer and what the writer needs to know of it. The hot path
-/// appends at state->cur; records in [flushed, state->cur) are not written yet.
+/// One thread as the runtime knows it. Its hot path writes into `window`;
+/// `sequence` counts the records of this thread before the window's first.
 struct ThreadRecord {
-  ThreadTrace trace;
-  bs_event *buffer = nullptr;
-  uint32_t capacity = 0;
-  bs_event *flushed = nullptr;
-  bs_thread_state *state = nullptr; ///< the thread's TLS; null once it exited
+  uint32_t index = 0; ///< 1, 2, ... in order of first event
+  uint64_t os_tid = 0;
+  std::string name;
+  Window *window = nullptr; ///< null while the thread has none
+  uint64_t sequence = 0;
+  uint32_t flushed = 0; ///< records of the window already written
+  bool exited = false;
 };
 
 /// Not thread-safe; the runtime calls it under its lock.
 class ThreadRegistry {
 public:
-  ~ThreadRegistry();
-  /// A record for the calling thread, with a fresh buffer; or nullptr when no
-  /// memory is left.
-  ThreadRecord *attach(uint32_t capacity);
-  /// Gives the calling thread a buffer again after it was detached (thread
-  /// exit destructors can still produce events).
-  bool reattach(ThreadRecord &record);
-  /// The thread exited: frees its buffer.
-  void detach(ThreadRecord &record);
+  /// A record for the calling thread (its number, kernel id and name).
+  ThreadRecord *attach();
   /// After fork: only the calling thread exists in the child.
   void keep_only(ThreadRecord *survivor);
-
-  std::vector<ThreadRecord *> live() const;
-  std::vector<ThreadTrace> traces() const;
+  const std::vector<std::unique_ptr<ThreadRecord>> &all() const {
+    return records_;
+  }
 
 private:
   std::vector<std::unique_ptr<ThreadRecord>> records_;
@@ -47,6 +42,8 @@ private:
 uint64_t current_os_tid();
 /// The kernel's name for a thread of this process ("" if unknown).
 std::string thread_name(uint64_t os_tid);
+/// The calling thread's stack, [lo, hi); false if unknown.
+bool current_stack(uint64_t &lo, uint64_t &hi);
 
 } // namespace borrowscope
 

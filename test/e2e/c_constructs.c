@@ -1,12 +1,12 @@
 // C constructs of the borrow semantics with their exact events, the same at
 // -O0 and -O2: goto out of a scope, a variable-length array in a loop,
 // setjmp/longjmp, pointers passed on through parameters and a struct field,
-// a pointer reassigned and set to NULL.
+// a pointer reassigned and set to NULL (BORROWSCOPE_VARIABLES=all).
 //
-// RUN: %bsclang -O0 %s -o %t0
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O0 %s -o %t0
 // RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 | FileCheck %s --check-prefix=OUT
 // RUN: %trace-summary %t0.json | FileCheck %s
-// RUN: %bsclang -O2 %s -o %t2
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 %s -o %t2
 // RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 | FileCheck %s --check-prefix=OUT
 // RUN: %trace-summary %t2.json > %t2.sum
 // RUN: %trace-summary %t0.json | diff - %t2.sum
@@ -109,16 +109,17 @@ int main(void) {
 // CHECK-NEXT: New level #[[V17:[0-9]+]] line 48 in deep
 // CHECK-NEXT: New frame #[[V18:[0-9]+]] line 49 in deep
 // CHECK-NEXT: Drop got #[[V14]] line 60 in jumps
-// A struct field holds a borrow (with its destination); a pointer
-// reassigned lets go of a and borrows b; set to NULL it holds nothing.
+// A struct field holds a borrow (with its destination, in h: h's New has
+// its address); a pointer reassigned lets go of a and borrows b, but never
+// uses either value before it is set to NULL: both borrows are dead (end as
+// they are taken); NULL into a pointer is no borrow at all.
 // CHECK-NEXT: New a #[[V19:[0-9]+]] line 63 in fields_and_reassignment at-address
 // CHECK-NEXT: New b #[[V20:[0-9]+]] line 63 in fields_and_reassignment at-address
-// CHECK-NEXT: New h #[[V21:[0-9]+]] line 64 in fields_and_reassignment
+// CHECK-NEXT: New h #[[V21:[0-9]+]] line 64 in fields_and_reassignment at-address
 // CHECK-NEXT: Borrow a #[[V19]] by h.ptr #[[V21]] (variable, mutable in-memory) line 65
 // CHECK-NEXT: New p #[[V22:[0-9]+]] line 66 in fields_and_reassignment
-// CHECK-NEXT: Borrow a #[[V19]] by p #[[V22]] (variable, mutable) line 66
-// CHECK-NEXT: Borrow b #[[V20]] by p #[[V22]] (variable, mutable) line 67
-// CHECK-NEXT: Reborrow <nothing> - by p #[[V22]] (variable, mutable) line 68
+// CHECK-NEXT: Borrow a #[[V19]] by p #[[V22]] (variable, mutable dead) line 66
+// CHECK-NEXT: Borrow b #[[V20]] by p #[[V22]] (variable, mutable dead) line 67
 // CHECK-NEXT: Borrow b #[[V20]] by h.ptr #[[V21]] (variable, mutable in-memory) line 69
 // CHECK-NEXT: Drop p #[[V22]] line 71 in fields_and_reassignment
 // CHECK-NEXT: Drop h #[[V21]] line 71 in fields_and_reassignment

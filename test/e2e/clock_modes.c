@@ -1,20 +1,24 @@
-// BORROWSCOPE_CLOCK: exact (the default) reads the clock for every group of
-// events; fast lets a read serve the next groups, but never across a call
-// that may block: here usleep, called through a helper that has no variables
-// of its own (so it is not instrumented): the call to the helper blocks too.
+// BORROWSCOPE_CLOCK: sync (the default) reads the clock when a window of
+// records starts and ends, and before and after each call that synchronises
+// threads or waits: here usleep, called through a helper that has no
+// variables of its own (so it is not instrumented): the call to the helper
+// waits too. Times in between are spread evenly. exact also reads it for
+// every group of events.
 //
-// RUN: %bsclang -O2 %s -o %t
-// RUN: env BORROWSCOPE_OUTPUT=%t.exact.json %t
-// RUN: env BORROWSCOPE_OUTPUT=%t.fast.json BORROWSCOPE_CLOCK=fast %t
-// RUN: %python %S/Inputs/timestamps.py %t.exact.json | FileCheck %s --check-prefix=EXACT
-// RUN: %python %S/Inputs/timestamps.py %t.fast.json | FileCheck %s --check-prefix=FAST
-// Both: the sleep shows as a gap of at least 20 ms between the two halves.
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 %s -o %t
+// RUN: env BORROWSCOPE_OUTPUT=%t.exact.trace BORROWSCOPE_CLOCK=exact %t
+// RUN: env BORROWSCOPE_OUTPUT=%t.sync.trace %t
+// RUN: %python %S/Inputs/timestamps.py %t.exact.trace | FileCheck %s --check-prefix=EXACT
+// RUN: %python %S/Inputs/timestamps.py %t.sync.trace | FileCheck %s --check-prefix=SYNC
+// Both: the sleep shows as a gap of at least 20 ms between the two halves,
+// and a thread's times never decrease.
 // EXACT: gap across the sleep >= 20 ms: yes
-// FAST: gap across the sleep >= 20 ms: yes
-// Exact: each of the 64 iterations before the sleep has its own times.
+// SYNC: gap across the sleep >= 20 ms: yes
+// Exact: each of the 64 iterations before the sleep has its own times (its
+// loop body's group and twice()'s).
 // EXACT: distinct times before the sleep: {{(1[3-9][0-9]|[2-9][0-9][0-9])}}
-// Fast: one read serves 16 groups: far fewer distinct times.
-// FAST: distinct times before the sleep: {{[0-9]|1[0-9]|2[0-9]}}{{$}}
+// EXACT: never decreasing: yes
+// SYNC: never decreasing: yes
 
 #include <unistd.h>
 

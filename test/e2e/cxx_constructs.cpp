@@ -4,10 +4,10 @@
 // std::unique_ptr locals and their methods, std::move, a temporary bound to a
 // const reference, references passed on.
 //
-// RUN: %bsclangxx -O0 %s -o %t0
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O0 %s -o %t0
 // RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0
 // RUN: %trace-summary %t0.json | FileCheck %s
-// RUN: %bsclangxx -O2 %s -o %t2
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O2 %s -o %t2
 // RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2
 // RUN: %trace-summary %t2.json > %t2.sum
 // RUN: %trace-summary %t0.json | diff - %t2.sum
@@ -100,12 +100,12 @@ int main() {
 // CHECK-NEXT: New arr #[[V2:[0-9]+]] line 24 in range_for() at-address
 // CHECK-NEXT: New sum #[[V3:[0-9]+]] line 25 in range_for()
 // CHECK-NEXT: New __range1 #[[V4:[0-9]+]] line 26 in range_for()
-// CHECK-NEXT: Borrow arr #[[V2]] by __range1 #[[V4]] (variable, unknown) line 26
+// CHECK-NEXT: Borrow arr #[[V2]] by __range1 #[[V4]] (variable, unknown lexical) line 26
 // CHECK-NEXT: New e #[[V5:[0-9]+]] line 26 in range_for()
-// CHECK-NEXT: Reborrow arr #[[V2]] by e #[[V5]] (variable, mutable) line 26
+// CHECK-NEXT: Borrow arr #[[V2]] by e #[[V5]] (variable, mutable) line 26
 // CHECK-NEXT: Drop e #[[V5]] line 27 in range_for()
 // CHECK-NEXT: New e #[[V6:[0-9]+]] line 26 in range_for()
-// CHECK-NEXT: Reborrow arr #[[V2]] by e #[[V6]] (variable, mutable) line 26
+// CHECK-NEXT: Borrow arr #[[V2]] by e #[[V6]] (variable, mutable) line 26
 // CHECK-NEXT: Drop e #[[V6]] line 27 in range_for()
 // CHECK-NEXT: Drop __range1 #[[V4]] line 26 in range_for()
 // CHECK-NEXT: Drop sum #[[V3]] line 29 in range_for()
@@ -158,7 +158,11 @@ int main() {
 // CHECK-NEXT: New r #[[V20:[0-9]+]] line 21 in touch(int&)
 // CHECK-NEXT: Reborrow x #[[V18]] by r #[[V20]] (variable, mutable) line 21
 // CHECK-NEXT: Drop r #[[V20]] line 21 in touch(int&)
+// Non-lexical lifetimes: rx's borrow ends when touch(rx) returns, its last
+// use; first's with the size() call. Both variables live on to line 73.
+// CHECK-NEXT: Release rx #[[V19]] line 71
 // CHECK-NEXT: Borrow v #[[V16]] by std::vector<int, std::allocator<int>>::size() const - (call, shared) line 72
+// CHECK-NEXT: Release first #[[V17]] line 72
 // CHECK-NEXT: Drop rx #[[V19]] line 73 in vectors()
 // CHECK-NEXT: Drop x #[[V18]] line 73 in vectors()
 // CHECK-NEXT: Drop first #[[V17]] line 73 in vectors()
@@ -178,5 +182,6 @@ int main() {
 // A temporary is no variable: the reference bound to it holds none.
 // CHECK-NEXT: New ref #[[V23:[0-9]+]] line 86 in temporaries()
 // CHECK-NEXT: Reborrow <nothing> - by ref #[[V23]] (variable, shared) line 86
+// CHECK-NEXT: Release ref #[[V23]] line 87
 // CHECK-NEXT: Drop ref #[[V23]] line 88 in temporaries()
 // CHECK-NEXT: Drop total #[[V1]] line 95 in main

@@ -1,10 +1,10 @@
 // C++ references, const and non-const member functions, member and element
 // addresses, loops and recursion: exact events at -O0 and -O2, identical.
 //
-// RUN: %bsclangxx -O0 %s -o %t0
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O0 %s -o %t0
 // RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0
 // RUN: %trace-summary %t0.json | FileCheck %s
-// RUN: %bsclangxx -O2 %s -o %t2
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O2 %s -o %t2
 // RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2
 // RUN: %trace-summary %t2.json > %t2.sum
 // RUN: %trace-summary %t0.json | diff - %t2.sum
@@ -60,6 +60,9 @@ int main() {
 // CHECK-NEXT: Reborrow c #1 by r #[[R2]] (variable, shared) line 21
 // CHECK-NEXT: Drop r #[[R2]] line 21 in peek(int const&)
 // CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mutable) line 34
+// first is read for the last time for that call's argument: its borrow of
+// c ends there (non-lexical lifetimes), though first lives on.
+// CHECK-NEXT: Release first #[[F]] line 34
 // `this` is the compiler's; the parameter n is a variable.
 // CHECK-NEXT: New n #[[A:[0-9]+]] line 17 in Counter::add(int)
 // CHECK-NEXT: Drop n #[[A]] line 17 in Counter::add(int)

@@ -2,11 +2,11 @@
 // the unwind path, including frames with no cleanup of their own and frames
 // whose catch clauses do not match.
 //
-// RUN: %bsclangxx -O0 %s -o %t0
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O0 %s -o %t0
 // RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 | FileCheck %s --check-prefix=OUT
 // RUN: %trace-summary %t0.json | FileCheck %s
 // RUN: %trace-summary --check %t0.json | FileCheck %s --check-prefix=VALID
-// RUN: %bsclangxx -O2 %s -o %t2
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclangxx -O2 %s -o %t2
 // RUN: env BORROWSCOPE_OUTPUT=%t2.json %t2 | FileCheck %s --check-prefix=OUT
 // RUN: %trace-summary %t2.json > %t2.sum
 // RUN: %trace-summary %t0.json | diff - %t2.sum
@@ -61,9 +61,10 @@ int main() {
 // CHECK-NEXT: Drop kept #3 line {{[0-9]+}} in middle(int)
 // CHECK-NEXT: Drop code #2 line {{[0-9]+}} in middle(int) unwind
 // Caught in main: the catch parameter is a variable, referring to the
-// exception object, which is no variable.
+// exception object, which is no variable (on the heap: nothing recorded);
+// its last use ends whatever it might hold.
 // CHECK-NEXT: New e #7 line 40 in main
-// CHECK-NEXT: Reborrow <nothing> - by e #7 (variable, shared) line 40
+// CHECK-NEXT: Release e #7 line 41
 // CHECK-NEXT: Drop e #7 line 42 in main
 // The normal path afterwards.
 // CHECK-NEXT: New code #8 line 23 in middle(int)

@@ -1,10 +1,10 @@
 // No event is lost on the ways a process ends: exit() from deep inside,
 // atexit handlers, and threads still running when main returns.
 //
-// RUN: %bsclang -O2 -pthread %s -o %t
-// RUN: not env BORROWSCOPE_OUTPUT=%t.json %t
-// RUN: FileCheck %s --input-file %t.json
-// RUN: %trace-summary --threads %t.json | FileCheck %s --check-prefix=COUNTS
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 -pthread %s -o %t
+// RUN: not env BORROWSCOPE_OUTPUT=%t.trace %t
+// RUN: %borrowscope export %t.trace -f json -o - | FileCheck %s
+// RUN: %trace-summary --threads %t.trace | FileCheck %s --check-prefix=COUNTS
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -49,11 +49,14 @@ int main(void) {
 // CHECK-DAG: "type":"New",{{.*}}"function":"at_exit_handler","var_name":"late"
 // CHECK-DAG: "type":"Drop",{{.*}}"function":"at_exit_handler","var_name":"late"
 // CHECK-DAG: "type":"New",{{.*}}"function":"busy","var_name":"tick"
-// CHECK: ],"threads":[{"id":1,{{.*}}},{"id":2,{{.*}}}],"event_count":{{[0-9]+}},"lost_events":0}
+// CHECK: ],"threads":[
+// CHECK-NEXT: {"id":1,{{.*}}},
+// CHECK-NEXT: {"id":2,{{.*}}}],"event_count":{{[0-9]+}},"lost_events":0,"complete":true,
 
 // main: t, code; leave: code, deep; touch's p twice; late. Dropped: the two
 // p and late. Borrowed: &t, &deep, &late, and reborrowed by the two p.
 // COUNTS: thread 1: New=7 Borrow=5 Drop=3 Move=0 listed=15
 // The thread: arg, i, 100 x (tick, p); still running: arg is not dropped.
-// 100 borrows of tick, 100 reborrows by p, arg's reborrow.
-// COUNTS-NEXT: thread 2: New=202 Borrow=201 Drop=201 Move=0 listed=604
+// 100 borrows of tick, 100 reborrows by p (arg is NULL: no reborrow), and
+// the Release of arg at its last use.
+// COUNTS-NEXT: thread 2: New=202 Borrow=200 Drop=201 Move=0 listed=604

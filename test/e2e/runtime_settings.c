@@ -1,27 +1,27 @@
 // Runtime settings and bad input: the program always runs unharmed, bad
 // values get one clear line on stderr, a normal run prints nothing.
 //
-// RUN: %bsclang -O1 %s -o %t
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O1 %s -o %t
 // RUN: rm -rf %t.dir && mkdir -p %t.dir && cd %t.dir
 //
-// Default: borrowscope-<pid>.json in the working directory, silence.
+// Default: borrowscope-<pid>.trace in the working directory, silence.
 // RUN: %t > out.txt 2> err.txt
 // RUN: FileCheck %s --check-prefix=OUT < out.txt
 // RUN: count 0 < err.txt
-// RUN: ls borrowscope-*.json | count 1
-// RUN: cat borrowscope-*.json | FileCheck %s --check-prefix=TRACE
+// RUN: ls borrowscope-*.trace | count 1
+// RUN: %borrowscope export borrowscope-*.trace -f json -o - | FileCheck %s --check-prefix=TRACE
 //
 // %p expands to the pid, %% to a percent sign.
 // (lit needs %% for each % in a RUN line.)
-// RUN: env BORROWSCOPE_OUTPUT=%t.dir/t-%%p-%%%%.json %t > /dev/null
-// RUN: ls %t.dir | grep -E '^t-[0-9]+-%%.json$' | count 1
+// RUN: env BORROWSCOPE_OUTPUT=%t.dir/t-%%p-%%%%.trace %t > /dev/null
+// RUN: ls %t.dir | grep -E '^t-[0-9]+-%%.trace$' | count 1
 //
 // Unwritable path: one line, same output, exit code 0.
-// RUN: env BORROWSCOPE_OUTPUT=/nonexistent-dir/t.json %t > out2.txt 2> err2.txt
+// RUN: env BORROWSCOPE_OUTPUT=/nonexistent-dir/t.trace %t > out2.txt 2> err2.txt
 // RUN: diff out.txt out2.txt
 // RUN: FileCheck %s --check-prefix=UNWRITABLE < err2.txt
 // RUN: count 1 < err2.txt
-// UNWRITABLE: borrowscope: cannot write the trace to '/nonexistent-dir/t.json': No such file or directory
+// UNWRITABLE: borrowscope: cannot write the trace to '/nonexistent-dir/t.trace': No such file or directory
 //
 // A directory as the path.
 // RUN: env BORROWSCOPE_OUTPUT=%t.dir %t > /dev/null 2> err3.txt
@@ -29,23 +29,24 @@
 // DIR: borrowscope: cannot write the trace to '{{.*}}': Is a directory
 //
 // Invalid values: one line each, defaults used, trace still written.
-// RUN: env BORROWSCOPE_OUTPUT=bad.json BORROWSCOPE_BUFFER_EVENTS=lots BORROWSCOPE_VERBOSE=sure %t > /dev/null 2> err4.txt
+// Words are case-insensitive; the line lists what is accepted.
+// RUN: env BORROWSCOPE_OUTPUT=bad.trace BORROWSCOPE_BUFFER_EVENTS=lots BORROWSCOPE_VERBOSE=sure BORROWSCOPE_CLOCK=Exact %t > /dev/null 2> err4.txt
 // RUN: FileCheck %s --check-prefix=INVALID < err4.txt
 // RUN: count 2 < err4.txt
-// RUN: FileCheck %s --check-prefix=TRACE --input-file=bad.json
-// INVALID: borrowscope: ignoring BORROWSCOPE_VERBOSE='sure' (expected 1 or 0)
-// INVALID-NEXT: borrowscope: ignoring BORROWSCOPE_BUFFER_EVENTS='lots' (expected a number from 64 to 16777216)
+// RUN: %borrowscope export bad.trace -f json -o - | FileCheck %s --check-prefix=TRACE
+// INVALID: borrowscope: ignoring BORROWSCOPE_VERBOSE='sure' (accepted: 1, on, true, yes, 0, off, false, no)
+// INVALID-NEXT: borrowscope: ignoring BORROWSCOPE_BUFFER_EVENTS='lots' (accepted: a number from 128 to 16777216)
 //
 // BORROWSCOPE=off at run time: no trace, nothing printed.
-// RUN: rm -f borrowscope-*.json
-// RUN: env BORROWSCOPE=off %t > /dev/null 2> err5.txt
+// RUN: rm -f borrowscope-*.trace
+// RUN: env BORROWSCOPE=OFF %t > /dev/null 2> err5.txt
 // RUN: count 0 < err5.txt
-// RUN: not ls borrowscope-*.json
+// RUN: not ls borrowscope-*.trace
 //
 // Verbose: one line saying where the trace went.
-// RUN: env BORROWSCOPE_VERBOSE=1 BORROWSCOPE_OUTPUT=v.json %t > /dev/null 2> err6.txt
+// RUN: env BORROWSCOPE_VERBOSE=1 BORROWSCOPE_OUTPUT=v.trace %t > /dev/null 2> err6.txt
 // RUN: FileCheck %s --check-prefix=VERBOSE < err6.txt
-// VERBOSE: borrowscope: wrote 5 events to v.json
+// VERBOSE: borrowscope: wrote {{[0-9]+}} records to v.trace
 
 #include <stdio.h>
 
@@ -61,6 +62,8 @@ int main(void) {
 // TRACE-NEXT: "type":"New",{{.*}}"var_name":"answer"
 // TRACE-NEXT: "type":"New",{{.*}}"var_name":"p"
 // TRACE-NEXT: "type":"Borrow",{{.*}}"borrower_name":"p",{{.*}}"owner_name":"answer","kind":"mutable","mutable":true}
+// p is read for the last time for the printf: its borrow ends there.
+// TRACE-NEXT: "type":"Release",{{.*}}"var_name":"p"
 // TRACE-NEXT: "type":"Drop",{{.*}}"var_name":"p"
 // TRACE-NEXT: "type":"Drop",{{.*}}"var_name":"answer"
 // TRACE-NEXT: ],"threads"

@@ -3,12 +3,12 @@
 // unloaded with dlclose before exit (its names must survive the unload).
 //
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
-// RUN: %bsclang -O2 -fPIC -shared %S/Inputs/counter_lib.c -o %t.dir/libcounter.so
-// RUN: %bsclang -O2 -fPIC -shared -DRENAME %S/Inputs/counter_lib.c -Dlib_sum=plugin_sum -o %t.dir/plugin.so
-// RUN: %bsclang -O2 %s -L%t.dir -lcounter -Wl,-rpath,%t.dir -ldl -o %t.dir/main
-// RUN: env BORROWSCOPE_OUTPUT=%t.dir/trace.json %t.dir/main %t.dir/plugin.so | FileCheck %s --check-prefix=OUT
-// RUN: FileCheck %s --input-file %t.dir/trace.json
-// RUN: %trace-summary --check %t.dir/trace.json
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 -fPIC -shared %S/Inputs/counter_lib.c -o %t.dir/libcounter.so
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 -fPIC -shared -DRENAME %S/Inputs/counter_lib.c -Dlib_sum=plugin_sum -o %t.dir/plugin.so
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O2 %s -L%t.dir -lcounter -Wl,-rpath,%t.dir -ldl -o %t.dir/main
+// RUN: env BORROWSCOPE_OUTPUT=%t.dir/trace.trace %t.dir/main %t.dir/plugin.so | FileCheck %s --check-prefix=OUT
+// RUN: %borrowscope export %t.dir/trace.trace -f json -o - | FileCheck %s
+// RUN: %trace-summary --check %t.dir/trace.trace
 // One runtime in the process.
 // RUN: ldd %t.dir/main | grep -c libborrowscope_rt | FileCheck %s --check-prefix=ONE
 // ONE: 1
@@ -41,4 +41,4 @@ int main(int argc, char **argv) {
 // CHECK: "type":"New",{{.*}}"function":"plugin_sum","var_name":"total","type_name":"int"}
 // CHECK: "type":"Drop",{{.*}}"function":"plugin_sum","var_name":"total"
 // CHECK: "type":"Drop",{{.*}}"function":"main","var_name":"linked"
-// CHECK: "lost_events":0}
+// CHECK: "lost_events":0,"complete":true,

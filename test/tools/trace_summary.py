@@ -5,18 +5,32 @@
                                      ids renumbered by first appearance
   trace_summary.py --threads TRACE   per thread: event counts by type
   trace_summary.py --check TRACE     structural checks (exit 1 with a message):
-                                     every Drop and Borrow refers to a live New
-                                     of its thread, no instance dropped twice
+                                     every Drop, Release and Borrow refers to a
+                                     live New of its thread, no instance dropped
+                                     twice
 
 Timestamps and columns are left out: they legitimately differ between -O0 and
 -O2 builds of one program, while everything printed here must not.
 """
 import collections
 import json
+import shutil
+import subprocess
 import sys
 
 
 def load(path):
+    """A JSON trace as it is, a binary one through `borrowscope export`
+    (found on PATH), which resolves owners by address."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(b"BSTRACE"):
+        tool = shutil.which("borrowscope")
+        if not tool:
+            sys.exit("trace_summary.py: borrowscope is not on PATH")
+        out = subprocess.run([tool, "export", "--format", "json", "-o", "-", path],
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out)
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
@@ -57,17 +71,28 @@ def summary(trace):
             extra = " unwind" if e.get("unwind") else ""
             at = " at-address" if "address" in e else ""
             print(f"{t} {e['var_name']} {n(e['var_id'])} line {line} in {e['function']}{extra}{at}")
+        elif t == "Release":
+            print(f"Release {e['var_name']} {n(e['var_id'])} line {line}")
+        elif t == "Free":
+            print(f"Free {e['size']} bytes")
         elif t == "Borrow":
             owner, owner_name = e["owner_id"], e["owner_name"]
             verb = "Borrow"
             if e.get("reborrow"):
                 verb = "Reborrow"
-                owner, owner_name = addresses.resolve(e["address"])
+                if owner is None:  # a JSON trace of version 1: resolve here
+                    owner, owner_name = addresses.resolve(e["address"])
+                if owner is None:
+                    owner_name = "<nothing>"
             held = " in-memory" if "destination" in e else ""
+            for flag in ("dead", "lexical", "kept"):
+                if e.get(flag):
+                    held += " " + flag
             print(f"{verb} {owner_name} {n(owner)} by {e['borrower_name']} "
                   f"{n(e['borrower_id'])} ({e['borrower_kind']}, {e['kind']}{held}) line {line}")
         else:
-            print(f"Move {e['from_name']} {n(e['from_id'])} to {e['to_name']} {n(e['to_id'])} line {line}")
+            into = " into-call" if e.get("into_call") else ""
+            print(f"Move {e['from_name']} {n(e['from_id'])} to {e['to_name']} {n(e['to_id'])}{into} line {line}")
         addresses.event(e)
 
 
@@ -108,8 +133,11 @@ def check(trace):
             for key in ("owner_id", "borrower_id"):
                 if e[key] is not None and e[key] not in live:
                     sys.exit(f"{where}: {key} {e[key]} is not live")
-            if e.get("reborrow") and ("address" not in e or e["owner_id"] is not None):
-                sys.exit(f"{where}: a reborrow needs an address and no owner")
+            if e.get("reborrow") and "address" not in e:
+                sys.exit(f"{where}: a reborrow needs an address")
+        elif e["type"] == "Release":
+            if e["var_id"] not in live:
+                sys.exit(f"{where}: release by {e['var_id']}, which is not live")
         elif e["type"] == "Move":
             for key in ("from_id", "to_id"):
                 if e[key] is not None and e[key] not in live:

@@ -1,12 +1,14 @@
 // The hot path, compiled natively from hot_path.h, against the real runtime
-// library: refills of small buffers (BORROWSCOPE_BUFFER_EVENTS=64 in ctest),
-// ids, threads, thread exit, export.
+// library: refills of small windows (BORROWSCOPE_BUFFER_EVENTS=128 in ctest),
+// ids, threads, thread exit, the clock modes, the stack filter, frees, and
+// the export API.
 #include "borrowscope/borrowscope.h"
 #include "hot_path.h"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -19,35 +21,56 @@ namespace json = boost::json;
 
 namespace {
 
-bs_site make_site(uint8_t kind, const char *function) {
+enum SiteIndex { kNew, kBorrow, kDrop, kReborrow, kReborrowMem, kBorrowMem, kCount };
+
+bs_site make_site(uint8_t kind, const char *function, uint32_t flags = 0) {
   bs_site s{};
   s.kind = kind;
+  s.flags = flags;
   s.file = "hot.c";
   s.line = 1 + kind;
   s.function = function;
   s.name = kind == BS_SITE_BORROW ? "r" : "v";
   s.type_name = "int";
-  s.owner = "v";
+  s.owner = kind == BS_SITE_BORROW ? "v" : nullptr;
   s.mutability = BS_MUT_SHARED;
   s.borrower_kind = BS_BORROWER_CALL;
+  s.size = 4;
+  s.decl = s.call = s.owner_decl = ~0u;
   return s;
 }
 
 // One "module" per test, as the pass would emit it.
 struct Module {
   explicit Module(const char *function)
-      : sites{make_site(BS_SITE_NEW, function), make_site(BS_SITE_BORROW, function),
-              make_site(BS_SITE_DROP, function)} {
-    __borrowscope_register_module_v1(sites, 3, &base);
+      : sites{make_site(BS_SITE_NEW, function),
+              make_site(BS_SITE_BORROW, function, BS_SITE_FLAG_OWNER_ID),
+              make_site(BS_SITE_DROP, function),
+              make_site(BS_SITE_BORROW, function, BS_SITE_FLAG_REBORROW),
+              make_site(BS_SITE_BORROW, function,
+                        BS_SITE_FLAG_REBORROW | BS_SITE_FLAG_MEMORY),
+              make_site(BS_SITE_BORROW, function, BS_SITE_FLAG_MEMORY)} {
+    module.abi_version = BORROWSCOPE_ABI_VERSION;
+    module.site_count = kCount;
+    module.sites = sites;
+    module.base = &base;
+    module.source_file = "hot.c";
+    __borrowscope_register_module_v2(&module);
   }
-  // new, borrow, drop of one instance, as two groups
+  uint32_t site(SiteIndex i) const { return base + i; }
+  // New, borrow, drop of one instance, as two groups.
   void cycle() {
-    uint32_t clock = __borrowscope_hot_begin(2);
-    uint32_t id = __borrowscope_hot_new(clock, base + 0);
-    __borrowscope_hot_borrow(clock, base + 1, id, 0);
-    __borrowscope_hot_drop(__borrowscope_hot_begin(1), base + 2, id);
+    bs_event *w = __borrowscope_hot_begin(2);
+    uint32_t id = __borrowscope_hot_next_id();
+    w = __borrowscope_hot_new(w, site(kNew), id, nullptr);
+    w = __borrowscope_hot_borrow_owner(w, site(kBorrow), id, 0, nullptr);
+    __borrowscope_hot_commit(w);
+    w = __borrowscope_hot_begin(1);
+    w = __borrowscope_hot_drop(w, site(kDrop), id);
+    __borrowscope_hot_commit(w);
   }
-  bs_site sites[3];
+  bs_site sites[kCount];
+  bs_module module{};
   uint32_t base = 0;
 };
 
@@ -61,12 +84,16 @@ std::vector<json::object> exported_events(const char *function) {
   json::value trace = json::parse(ss.str());
   std::vector<json::object> result;
   for (const json::value &e : trace.at("events").as_array())
-    if (e.at("function") == function)
+    if (e.as_object().contains("function") && e.at("function") == function)
       result.push_back(e.as_object());
   return result;
 }
 
-TEST(HotPath, EventsSurviveManyBufferRefills) {
+uint64_t number(const json::object &e, const char *key) {
+  return e.at(key).to_number<uint64_t>();
+}
+
+TEST(HotPath, EventsSurviveManyWindowRefills) {
   Module m("refills");
   for (int i = 0; i < 1000; ++i)
     m.cycle();
@@ -77,32 +104,30 @@ TEST(HotPath, EventsSurviveManyBufferRefills) {
     EXPECT_EQ(events[i].at("type"), "New");
     EXPECT_EQ(events[i + 1].at("type"), "Borrow");
     EXPECT_EQ(events[i + 2].at("type"), "Drop");
-    uint64_t id = events[i].at("var_id").to_number<uint64_t>();
-    EXPECT_EQ(events[i + 1].at("owner_id").to_number<uint64_t>(), id);
-    EXPECT_EQ(events[i + 2].at("var_id").to_number<uint64_t>(), id);
+    uint64_t id = number(events[i], "var_id");
+    EXPECT_EQ(number(events[i + 1], "owner_id"), id);
+    EXPECT_EQ(number(events[i + 2], "var_id"), id);
     EXPECT_TRUE(ids.insert(id).second) << "id " << id << " reused";
-    EXPECT_LE(events[i].at("timestamp").to_number<uint64_t>(),
-              events[i + 2].at("timestamp").to_number<uint64_t>());
+    EXPECT_LE(number(events[i], "timestamp"), number(events[i + 2], "timestamp"));
   }
 }
 
 TEST(HotPath, IdsOnAFreshThreadStartAtOne) {
-  Module m("fresh");
   std::vector<uint32_t> ids;
   std::thread([&] {
-    uint32_t clock = __borrowscope_hot_begin(3);
     for (int i = 0; i < 3; ++i)
-      ids.push_back(__borrowscope_hot_new(clock, m.base));
+      ids.push_back(__borrowscope_hot_next_id());
   }).join();
   EXPECT_EQ(ids, (std::vector<uint32_t>{1, 2, 3}));
 }
 
 TEST(HotPath, IdZeroIsNotRecorded) {
   Module m("zero");
-  uint32_t clock = __borrowscope_hot_begin(3);
-  __borrowscope_hot_drop(clock, m.base + 2, 0);
-  __borrowscope_hot_borrow(clock, m.base + 1, 0, 5);
-  __borrowscope_hot_move(clock, m.base + 1, 0, 5);
+  bs_event *w = __borrowscope_hot_begin(3);
+  w = __borrowscope_hot_drop(w, m.site(kDrop), 0);
+  w = __borrowscope_hot_borrow_owner(w, m.site(kBorrow), 0, 5, nullptr);
+  w = __borrowscope_hot_move(w, m.site(kBorrow), 0, 5);
+  __borrowscope_hot_commit(w);
   EXPECT_TRUE(exported_events("zero").empty());
 }
 
@@ -122,7 +147,7 @@ TEST(HotPath, EveryThreadKeepsEveryEvent) {
   for (const json::object &e : exported_events("threads")) {
     ++per_thread[e.at("thread").to_number<int64_t>()];
     if (e.at("type") == "New")
-      EXPECT_TRUE(ids.insert(e.at("var_id").to_number<uint64_t>()).second);
+      EXPECT_TRUE(ids.insert(number(e, "var_id")).second);
   }
   ASSERT_EQ(per_thread.size(), size_t(kThreads));
   for (auto [thread, count] : per_thread)
@@ -130,10 +155,10 @@ TEST(HotPath, EveryThreadKeepsEveryEvent) {
   EXPECT_EQ(ids.size(), size_t(kThreads * kCycles));
 }
 
-TEST(HotPath, ThreadExitWritesAPartialBuffer) {
+TEST(HotPath, ThreadExitWritesAPartialWindow) {
   Module m("exit");
   std::thread([&] {
-    for (int i = 0; i < 5; ++i) // 15 events: less than one buffer
+    for (int i = 0; i < 5; ++i) // 15 events: less than one window
       m.cycle();
   }).join();
   EXPECT_EQ(exported_events("exit").size(), 15u);
@@ -142,58 +167,138 @@ TEST(HotPath, ThreadExitWritesAPartialBuffer) {
 TEST(HotPath, ReserveMakesRoomForLongGroups) {
   Module m("reserve");
   // One group of 3 * 100 events, reserved BS_MAX_GROUP at a time as the pass
-  // does, across many 64-record buffers.
-  uint32_t clock = __borrowscope_hot_begin(BS_MAX_GROUP);
+  // does, across many 128-record windows.
+  bs_event *w = __borrowscope_hot_begin(BS_MAX_GROUP);
   unsigned reserved = BS_MAX_GROUP;
   std::vector<uint32_t> ids;
   for (int i = 0; i < 300; ++i) {
     if (reserved == 0) {
-      __borrowscope_hot_reserve(clock, BS_MAX_GROUP);
+      w = __borrowscope_hot_reserve(w, BS_MAX_GROUP);
       reserved = BS_MAX_GROUP;
     }
-    if (i % 3 == 0)
-      ids.push_back(__borrowscope_hot_new(clock, m.base));
-    else if (i % 3 == 1)
-      __borrowscope_hot_borrow(clock, m.base + 1, ids.back(), 0);
-    else
-      __borrowscope_hot_drop(clock, m.base + 2, ids.back());
+    if (i % 3 == 0) {
+      ids.push_back(__borrowscope_hot_next_id());
+      w = __borrowscope_hot_new(w, m.site(kNew), ids.back(), nullptr);
+    } else if (i % 3 == 1) {
+      w = __borrowscope_hot_borrow_owner(w, m.site(kBorrow), ids.back(), 0,
+                                         nullptr);
+    } else {
+      w = __borrowscope_hot_drop(w, m.site(kDrop), ids.back());
+    }
     --reserved;
   }
+  __borrowscope_hot_commit(w);
   std::vector<json::object> events = exported_events("reserve");
   ASSERT_EQ(events.size(), 300u);
   for (size_t i = 0; i < events.size(); i += 3) {
     EXPECT_EQ(events[i].at("type"), "New");
     EXPECT_EQ(events[i + 2].at("type"), "Drop");
     EXPECT_EQ(events[i + 2].at("var_id"), events[i].at("var_id"));
-    // One clock read: one timestamp for the whole group.
-    EXPECT_EQ(events[i].at("timestamp"), events[0].at("timestamp"));
   }
 }
 
-TEST(HotPath, AClockReadServesTheNextGroupsUntilMarkedStale) {
-  Module m("clock");
+// BORROWSCOPE_CLOCK=exact: every group opens with a clock record, so groups
+// separated by time get distinct, increasing timestamps.
+TEST(HotPath, ExactClockStampsEveryGroup) {
+  Module m("exact");
   std::thread([&] {
-    __borrowscope_clock_reuse_v1 = 2; // BORROWSCOPE_CLOCK=fast, with 2
-    uint32_t first = __borrowscope_hot_begin(1);
-    uint32_t second = __borrowscope_hot_begin(1);
-    uint32_t third = __borrowscope_hot_begin(1);
-    for (volatile int spin = 0; spin < 100000; spin = spin + 1)
-      ;
-    uint32_t fourth = __borrowscope_hot_begin(1); // budget used up: reads
-    __borrowscope_hot_stale();                    // a call that may block
-    for (volatile int spin = 0; spin < 100000; spin = spin + 1)
-      ;
-    uint32_t fifth = __borrowscope_hot_begin(1);
-    __borrowscope_clock_reuse_v1 = 0; // exact: every group reads (once the
-    __borrowscope_hot_stale();        // budget of the last read is gone)
-    uint32_t sixth = __borrowscope_hot_begin(1);
-    uint32_t seventh = __borrowscope_hot_begin(1);
-    EXPECT_EQ(second, first);
-    EXPECT_EQ(third, first);
-    EXPECT_NE(fourth, first);
-    EXPECT_NE(fifth, fourth);
-    EXPECT_NE(seventh, sixth);
+    __borrowscope_clock_exact_v2 = 1;
+    for (int i = 0; i < 3; ++i) {
+      m.cycle();
+      for (volatile int spin = 0; spin < 200000; spin = spin + 1)
+        ;
+    }
+    __borrowscope_clock_exact_v2 = 0;
   }).join();
+  std::vector<json::object> events = exported_events("exact");
+  ASSERT_EQ(events.size(), 9u);
+  for (size_t i = 3; i < events.size(); i += 3)
+    EXPECT_GT(number(events[i], "timestamp"), number(events[i - 1], "timestamp"));
+  // Within a group, one reading: the same time.
+  EXPECT_EQ(number(events[0], "timestamp"), number(events[1], "timestamp"));
+}
+
+// A pointer from elsewhere counts only when it points into a stack, where
+// variables are; a heap pointer stored into a variable says nothing.
+TEST(HotPath, ReborrowsOutsideTheStacksRecordNothing) {
+  Module m("stacks");
+  int local = 0;
+  int *heap = static_cast<int *>(std::malloc(sizeof(int)));
+  bs_event *w = __borrowscope_hot_begin(2);
+  w = __borrowscope_hot_reborrow(w, m.site(kReborrow), 1, heap);
+  w = __borrowscope_hot_reborrow(w, m.site(kReborrow), 1, &local);
+  __borrowscope_hot_commit(w);
+  std::free(heap);
+  std::vector<json::object> events = exported_events("stacks");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].at("address"),
+            json::value(("0x" + [&] {
+              std::ostringstream s;
+              s << std::hex << reinterpret_cast<uintptr_t>(&local);
+              return s.str();
+            }()).c_str()));
+}
+
+// Into memory: a stack address anywhere, anything into a stack (a local
+// object's field lets go), and null anywhere are recorded; a heap pointer
+// stored into the heap is not.
+TEST(HotPath, ReborrowsIntoMemoryKeepWhatCanEndABorrow) {
+  Module m("memory");
+  int local = 0;
+  int *slot_on_stack[1];
+  int **heap = static_cast<int **>(std::malloc(sizeof(int *)));
+  int *other = static_cast<int *>(std::malloc(sizeof(int)));
+  bs_event *w = __borrowscope_hot_begin(4);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), other, heap);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), &local, heap);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), other,
+                                     slot_on_stack);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), nullptr, heap);
+  __borrowscope_hot_commit(w);
+  std::free(other);
+  std::vector<json::object> events = exported_events("memory");
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(number(events[0], "borrow_id") + 1, number(events[1], "borrow_id"));
+  std::free(heap);
+}
+
+// Once a stack address is stored outside the stacks, frees are recorded:
+// a borrow held in freed memory ends there.
+TEST(HotPath, FreesAreRecordedOnceTheHeapHoldsABorrow) {
+  Module m("frees");
+  int local = 0;
+  int **heap = static_cast<int **>(std::malloc(sizeof(int *)));
+  bs_event *w = __borrowscope_hot_begin(1);
+  w = __borrowscope_hot_borrow_mem(w, m.site(kBorrowMem), &local, heap);
+  __borrowscope_hot_commit(w);
+  EXPECT_EQ(__borrowscope_heap_holds_v2, 1u);
+  std::free(heap);
+  std::string path = ::testing::TempDir() + "bs-frees.json";
+  ASSERT_EQ(borrowscope_export_json(path.c_str()), 0);
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  unlink(path.c_str());
+  bool found = false;
+  json::value trace = json::parse(ss.str());
+  for (const json::value &e : trace.at("events").as_array())
+    if (e.at("type") == "Free" &&
+        e.at("address").as_string() ==
+            json::string(("0x" + [&] {
+                           std::ostringstream s;
+                           s << std::hex << reinterpret_cast<uintptr_t>(heap);
+                           return s.str();
+                         }()).c_str()))
+      found = true;
+  EXPECT_TRUE(found);
+}
+
+TEST(HotPath, ModulesOfAnotherAbiAreNotRegistered) {
+  bs_site site = make_site(BS_SITE_NEW, "abi");
+  uint32_t base = BS_SITE_UNREGISTERED_BASE;
+  bs_module old{1, 1, &site, &base, "old.c", 0, 0};
+  __borrowscope_register_module_v2(&old);
+  EXPECT_EQ(base, BS_SITE_UNREGISTERED_BASE);
 }
 
 TEST(HotPath, ExportNeedsAPath) {

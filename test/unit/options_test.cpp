@@ -26,13 +26,14 @@ TEST_F(OptionsTest, DefaultsWithoutEnvironment) {
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   EXPECT_TRUE(o.enabled);
   EXPECT_FALSE(o.verbose);
-  EXPECT_EQ(o.output, "borrowscope-%p.json");
-  EXPECT_EQ(o.buffer_events, 32768u);
+  EXPECT_EQ(o.output, "borrowscope-%p.trace");
+  EXPECT_EQ(o.buffer_events, 65536u);
+  EXPECT_FALSE(o.clock_exact);
 }
 
 TEST_F(OptionsTest, ReadsValidValues) {
   setenv("BORROWSCOPE", "off", 1);
-  setenv("BORROWSCOPE_OUTPUT", "/tmp/t-%p.json", 1);
+  setenv("BORROWSCOPE_OUTPUT", "/tmp/t-%p.trace", 1);
   setenv("BORROWSCOPE_VERBOSE", "1", 1);
   setenv("BORROWSCOPE_BUFFER_EVENTS", "1024", 1);
   testing::internal::CaptureStderr();
@@ -40,21 +41,33 @@ TEST_F(OptionsTest, ReadsValidValues) {
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   EXPECT_FALSE(o.enabled);
   EXPECT_TRUE(o.verbose);
-  EXPECT_EQ(o.output, "/tmp/t-%p.json");
+  EXPECT_EQ(o.output, "/tmp/t-%p.trace");
   EXPECT_EQ(o.buffer_events, 1024u);
 }
 
-TEST_F(OptionsTest, ClockIsExactUnlessAskedToBeFast) {
-  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
-  setenv("BORROWSCOPE_CLOCK", "fast", 1);
-  EXPECT_EQ(Options::from_environment().clock_reuse, 15u);
+TEST_F(OptionsTest, ClockIsSyncUnlessAskedToBeExact) {
+  EXPECT_FALSE(Options::from_environment().clock_exact);
   setenv("BORROWSCOPE_CLOCK", "exact", 1);
-  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
-  setenv("BORROWSCOPE_CLOCK", "sloppy", 1);
+  EXPECT_TRUE(Options::from_environment().clock_exact);
+  setenv("BORROWSCOPE_CLOCK", "EXACT", 1);
+  EXPECT_TRUE(Options::from_environment().clock_exact);
+  setenv("BORROWSCOPE_CLOCK", "sync", 1);
+  EXPECT_FALSE(Options::from_environment().clock_exact);
+  setenv("BORROWSCOPE_CLOCK", "fast", 1);
   testing::internal::CaptureStderr();
-  EXPECT_EQ(Options::from_environment().clock_reuse, 0u);
+  EXPECT_FALSE(Options::from_environment().clock_exact);
   EXPECT_EQ(testing::internal::GetCapturedStderr(),
-            "borrowscope: ignoring BORROWSCOPE_CLOCK='sloppy' (expected fast or exact)\n");
+            "borrowscope: ignoring BORROWSCOPE_CLOCK='fast' (accepted: sync, exact)\n");
+}
+
+TEST_F(OptionsTest, WordsAreCaseInsensitive) {
+  setenv("BORROWSCOPE", "OFF", 1);
+  setenv("BORROWSCOPE_VERBOSE", "Yes", 1);
+  testing::internal::CaptureStderr();
+  Options o = Options::from_environment();
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_FALSE(o.enabled);
+  EXPECT_TRUE(o.verbose);
 }
 
 TEST_F(OptionsTest, ZeroDisables) {
@@ -67,25 +80,26 @@ TEST_F(OptionsTest, BadSwitchIsOneLineAndDefault) {
   testing::internal::CaptureStderr();
   Options o = Options::from_environment();
   EXPECT_EQ(testing::internal::GetCapturedStderr(),
-            "borrowscope: ignoring BORROWSCOPE_VERBOSE='maybe' (expected 1 or 0)\n");
+            "borrowscope: ignoring BORROWSCOPE_VERBOSE='maybe' (accepted: 1, on, "
+            "true, yes, 0, off, false, no)\n");
   EXPECT_FALSE(o.verbose);
 }
 
 TEST_F(OptionsTest, BadBufferSizesAreOneLineEachAndDefault) {
-  for (const char *bad : {"abc", "12x", "-5", "63", "16777217", "99999999999999999999"}) {
+  for (const char *bad : {"abc", "12x", "-5", "127", "16777217", "99999999999999999999"}) {
     setenv("BORROWSCOPE_BUFFER_EVENTS", bad, 1);
     testing::internal::CaptureStderr();
     Options o = Options::from_environment();
     std::string err = testing::internal::GetCapturedStderr();
     EXPECT_EQ(err, std::string("borrowscope: ignoring BORROWSCOPE_BUFFER_EVENTS='") + bad +
-                       "' (expected a number from 64 to 16777216)\n");
-    EXPECT_EQ(o.buffer_events, 32768u) << bad;
+                       "' (accepted: a number from 128 to 16777216)\n");
+    EXPECT_EQ(o.buffer_events, 65536u) << bad;
   }
 }
 
 TEST_F(OptionsTest, BufferSizeBoundsAreAccepted) {
-  setenv("BORROWSCOPE_BUFFER_EVENTS", "64", 1);
-  EXPECT_EQ(Options::from_environment().buffer_events, 64u);
+  setenv("BORROWSCOPE_BUFFER_EVENTS", "128", 1);
+  EXPECT_EQ(Options::from_environment().buffer_events, 128u);
   setenv("BORROWSCOPE_BUFFER_EVENTS", "16777216", 1);
   EXPECT_EQ(Options::from_environment().buffer_events, 16777216u);
 }

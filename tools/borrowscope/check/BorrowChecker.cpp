@@ -1,6 +1,6 @@
 // `borrowscope check`: Rust's borrow rules applied to a trace, in one
 // streaming pass. The rules, and why each exception exists, are in
-// docs/semantics.md.
+// docs/semantics.md ("Checks").
 #include "BorrowChecker.h"
 
 #include <algorithm>
@@ -9,15 +9,31 @@ namespace borrowscope {
 
 namespace {
 
-bool is_destructor_call(const Event &e) {
-  return e.borrower_kind == BorrowerKind::Call &&
-         e.borrower_name.find("::~") != std::string::npos;
+bool callee_is(const Event &e, std::initializer_list<std::string_view> names) {
+  if (e.borrower_kind != BorrowerKind::Call)
+    return false;
+  for (std::string_view n : names)
+    if (e.borrower_name.find(n) != std::string_view::npos)
+      return true;
+  return false;
 }
 
-bool is_assignment_call(const Event &e) {
-  return e.borrower_kind == BorrowerKind::Call &&
-         e.borrower_name.find("::operator=") != std::string::npos;
+bool is_destructor_call(const Event &e) { return callee_is(e, {"::~"}); }
+
+/// Member calls after which a moved-from object has a value again (as
+/// clang-tidy's bugprone-use-after-move counts them).
+bool is_reinitialisation(const Event &e) {
+  return callee_is(e, {"::operator=", "::clear(", "::reset(", "::assign(",
+                       "::emplace("});
 }
+
+/// Member calls after which an object no longer keeps what it was given:
+/// reinitialised, or a thread it ran joined.
+bool lets_go_of_kept(const Event &e) {
+  return is_reinitialisation(e) || callee_is(e, {"::join(", "::detach("});
+}
+
+std::string str(std::string_view s) { return std::string(s); }
 
 } // namespace
 
@@ -51,17 +67,13 @@ const char *BorrowChecker::kind_word(Kind k) {
 
 void BorrowChecker::on_event(const Event &e) {
   bool part_of_a_drop = e.type == EventType::Drop ||
+                        e.type == EventType::Release ||
                         (e.type == EventType::Borrow && is_destructor_call(e));
   if (!part_of_a_drop)
     confirm_pending(e.thread);
-  bool same_call = e.type == EventType::Borrow &&
-                   e.borrower_kind == BorrowerKind::Call &&
-                   group_.thread == e.thread &&
-                   group_.timestamp == e.timestamp &&
-                   group_.location == e.location &&
-                   group_.callee == e.borrower_name;
-  if (!same_call)
-    group_ = CallGroup{e.thread, e.timestamp, e.location, e.borrower_name, {}};
+  if (!same_call(e))
+    group_ = CallGroup{e.thread, e.call, e.timestamp, str(e.location),
+                       str(e.borrower_name), {}};
   switch (e.type) {
   case EventType::New:
     on_new(e);
@@ -75,8 +87,27 @@ void BorrowChecker::on_event(const Event &e) {
   case EventType::Drop:
     on_drop(e);
     break;
+  case EventType::Release:
+    release_variable(e.var_id);
+    break;
+  case EventType::Free:
+    on_free(e);
+    break;
   }
   note_peak();
+}
+
+/// The arguments of one execution of one call: the same call id (binary
+/// traces), or in a JSON trace without them consecutive call borrows at one
+/// time, place and callee.
+bool BorrowChecker::same_call(const Event &e) const {
+  if (e.type != EventType::Borrow || e.borrower_kind != BorrowerKind::Call ||
+      e.thread != group_.thread)
+    return false;
+  if (e.call || group_.call)
+    return e.call == group_.call;
+  return e.timestamp == group_.timestamp && e.location == group_.location &&
+         e.borrower_name == group_.callee;
 }
 
 void BorrowChecker::on_trailer(const TraceTrailer &) {
@@ -89,159 +120,240 @@ void BorrowChecker::on_trailer(const TraceTrailer &) {
 
 void BorrowChecker::on_new(const Event &e) {
   Instance inst;
-  inst.name = e.var_name;
-  inst.location = e.location;
+  inst.name = str(e.var_name);
+  inst.location = str(e.location);
   inst.thread = e.thread;
   if (e.address && e.size) {
     inst.address = *e.address;
     inst.size = *e.size;
-    // Stack memory is reused: a variable recorded here before is gone, even
-    // if its drop was never seen (a frame left by longjmp).
-    auto it = by_address_.lower_bound(inst.address);
-    if (it != by_address_.begin())
-      --it;
-    while (it != by_address_.end() && it->first < inst.address + inst.size) {
-      auto found = live_.find(it->second);
-      uint64_t end = found == live_.end() ? it->first
-                                          : it->first + found->second.size;
-      if (end > inst.address)
-        it = by_address_.erase(it);
-      else
-        ++it;
-    }
-    by_address_[inst.address] = e.var_id;
   }
   live_[e.var_id] = std::move(inst);
 }
 
-uint64_t BorrowChecker::resolve(uint64_t address) const {
-  auto it = by_address_.upper_bound(address);
-  if (it == by_address_.begin())
-    return 0;
-  --it;
-  auto found = live_.find(it->second);
-  if (found == live_.end() || address >= it->first + found->second.size)
-    return 0;
-  return it->second;
-}
+// --- Open borrows ---------------------------------------------------------
 
-void BorrowChecker::on_borrow(const Event &e) {
-  Holder holder;
-  bool held = false;
-  if (e.borrower_kind == BorrowerKind::Variable && e.borrower_id) {
-    holder = {*e.borrower_id, e.destination.value_or(0)};
-    held = true;
-  } else if (e.borrower_kind == BorrowerKind::Escape && e.destination) {
-    holder = {0, *e.destination};
-    held = true;
-  }
-  // Storing an address replaces what the holder held before.
-  if (held)
-    release(holder);
-
-  uint64_t owner = e.owner_id.value_or(0);
-  if (e.reborrow)
-    owner = e.address ? resolve(*e.address) : 0;
-  if (!owner || !live_.count(owner))
-    return; // holds no variable now
-  Kind kind = kind_of(e.mutability);
-
-  // A reborrow derives from a borrow that exists, as does a borrow through a
-  // reference; a destructor is part of the drop. None is a new borrow.
-  if (!e.reborrow && e.through.empty() && !is_destructor_call(e)) {
-    check_moved(owner, e, "borrowed by '" + e.borrower_name + "'");
-    if (e.borrower_kind == BorrowerKind::Call)
-      check_call_group(owner, kind, e);
-    check_conflict(owner, held ? holder : Holder{}, kind, e,
-                   std::string(kind_word(kind)) + " borrow");
-  }
-  if (held) {
-    open(owner, holder, kind, e);
-  } else if (e.borrower_kind == BorrowerKind::Return) {
-    uint64_t key = next_open_++;
-    open_[key] = Open{owner, {}, kind, true, e.location, e.borrower_name};
-    by_owner_[owner].push_back(key);
-  }
-}
-
-void BorrowChecker::open(uint64_t owner, Holder holder, Kind kind,
-                         const Event &e) {
+uint64_t BorrowChecker::open(Open o) {
   uint64_t key = next_open_++;
-  open_[key] = Open{owner, holder, kind, false, e.location, e.borrower_name};
-  by_owner_[owner].push_back(key);
-  by_holder_[holder] = key;
-  if (holder.var)
-    held_by_var_[holder.var].push_back(holder);
+  by_owner_[o.owner].push_back(key);
+  if (o.holder)
+    by_holder_[o.holder].push_back(key);
+  if (o.destination)
+    by_destination_[o.destination] = key;
+  open_.emplace(key, std::move(o));
+  return key;
 }
 
-void BorrowChecker::release(Holder holder) {
-  auto it = by_holder_.find(holder);
-  if (it == by_holder_.end())
-    return;
-  uint64_t key = it->second;
-  by_holder_.erase(it);
+void BorrowChecker::close(uint64_t key) {
   auto found = open_.find(key);
   if (found == open_.end())
     return;
-  auto &list = by_owner_[found->second.owner];
-  list.erase(std::remove(list.begin(), list.end(), key), list.end());
-  if (list.empty())
-    by_owner_.erase(found->second.owner);
+  const Open &o = found->second;
+  auto drop_key = [key](auto &map, uint64_t at) {
+    auto it = map.find(at);
+    if (it == map.end())
+      return;
+    std::erase(it->second, key);
+    if (it->second.empty())
+      map.erase(it);
+  };
+  drop_key(by_owner_, o.owner);
+  if (o.holder)
+    drop_key(by_holder_, o.holder);
+  if (o.destination)
+    if (auto it = by_destination_.find(o.destination);
+        it != by_destination_.end() && it->second == key)
+      by_destination_.erase(it);
   open_.erase(found);
 }
 
-void BorrowChecker::check_conflict(uint64_t owner, Holder holder, Kind kind,
-                                   const Event &e, const std::string &what) {
-  if (kind == Kind::Unknown)
+/// What a whole variable holds ends: its value's last use, a new value.
+void BorrowChecker::release_variable(uint64_t holder) {
+  auto it = by_holder_.find(holder);
+  if (it == by_holder_.end())
     return;
-  auto list = by_owner_.find(owner);
+  std::vector<uint64_t> keys = it->second;
+  for (uint64_t key : keys)
+    if (open_.at(key).whole_holder)
+      close(key);
+}
+
+void BorrowChecker::release_destination(uint64_t destination) {
+  if (auto it = by_destination_.find(destination); it != by_destination_.end())
+    close(it->second);
+}
+
+void BorrowChecker::release_kept(uint64_t object) {
+  auto it = by_holder_.find(object);
+  if (it == by_holder_.end())
+    return;
+  std::vector<uint64_t> keys = it->second;
+  for (uint64_t key : keys)
+    if (open_.at(key).kept)
+      close(key);
+}
+
+/// Memory [start, start + size) is gone (freed, or a variable's storage):
+/// what is stored in it lets go.
+void BorrowChecker::release_memory_in(uint64_t start, uint64_t size) {
+  auto it = by_destination_.lower_bound(start);
+  std::vector<uint64_t> keys;
+  for (; it != by_destination_.end() && it->first - start < size; ++it)
+    keys.push_back(it->second);
+  for (uint64_t key : keys)
+    close(key);
+}
+
+// --- Ranges ---------------------------------------------------------------
+
+bool BorrowChecker::inside(const Range &r, const Instance &owner) const {
+  if (!r.bits || !owner.size)
+    return r.bits == 0; // no address: the owner itself
+  uint64_t mask = r.bits == 64 ? ~uint64_t(0) : 0xffffffffu;
+  return ((r.address - owner.address) & mask) < owner.size;
+}
+
+bool BorrowChecker::overlap(const Range &a, const Range &b) {
+  if (!a.bits || !b.bits || !a.size || !b.size)
+    return true; // the whole owner, or an unknown extent
+  // Compared in the low 32 bits, all that accessor results keep.
+  uint32_t x = uint32_t(a.address), y = uint32_t(b.address);
+  uint32_t d = y - x;
+  return d < a.size || uint32_t(x - y) < b.size;
+}
+
+/// Aliasing XOR mutability, by what each borrow covers: two borrows inside
+/// the owner's storage (fields, elements of an array), or two outside it
+/// (elements of a vector, reached through an accessor), conflict when they
+/// overlap and one of them writes. A borrow of the owner itself conflicts
+/// with one of its contents when it writes: a call that may change the
+/// vector (push_back) while a reference into its elements is held.
+bool BorrowChecker::conflicts(const Open &a, const Open &b) const {
+  if (!writes(a.kind) && !writes(b.kind))
+    return false;
+  auto owner = live_.find(a.owner);
+  if (owner == live_.end())
+    return false;
+  bool ia = inside(a.range, owner->second), ib = inside(b.range, owner->second);
+  if (ia == ib)
+    return overlap(a.range, b.range);
+  const Open &container = ia ? a : b;
+  return writes(container.kind);
+}
+
+void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
+  if (!fresh || n.kind == Kind::Unknown)
+    return;
+  auto list = by_owner_.find(n.owner);
   if (list == by_owner_.end())
     return;
   for (uint64_t key : list->second) {
     const Open &o = open_.at(key);
-    if (o.returned || (holder.var && o.holder.var == holder.var &&
-                       o.holder.destination == holder.destination))
+    if (o.returned || (n.holder && o.holder == n.holder && !o.kept && !n.kept) ||
+        (n.destination && o.destination == n.destination))
       continue;
-    bool conflict = writes(kind) || writes(o.kind);
-    if (!conflict)
+    if (!conflicts(n, o))
       continue;
-    const Instance &inst = live_.at(owner);
-    report({"borrow_conflict", e.location, inst.name, e.borrower_name,
-            inst.location,
-            what + " of '" + inst.name + "' by '" + e.borrower_name +
-                "' while '" + o.borrower + "' holds a " + kind_word(o.kind) +
-                " borrow of it (taken at " +
-                o.location + ")"});
+    const Instance &inst = live_.at(n.owner);
+    Violation v = violation(
+        "borrow_conflict", str(e.location), n.owner, str(e.borrower_name), e,
+        std::string(e.type == EventType::Move ? "move" : kind_word(n.kind)) +
+            (e.type == EventType::Move ? "" : " borrow") + " of '" +
+            inst.name + "' by '" + str(e.borrower_name) + "' while '" +
+            o.borrower + "' holds a " + kind_word(o.kind) +
+            " borrow of it (taken at " + o.location + ")");
+    v.other_location = o.location;
+    report(std::move(v));
     return;
   }
 }
 
-void BorrowChecker::check_call_group(uint64_t owner, Kind kind,
-                                     const Event &e) {
-  for (auto [other, other_kind] : group_.borrows)
-    if (other == owner && (writes(kind) || writes(other_kind))) {
-      report(violation("borrow_conflict", e.location, owner, e.borrower_name,
-                       e,
-                       "'" + live_.at(owner).name + "' is passed to '" +
-                           e.borrower_name +
+void BorrowChecker::check_call_group(const Open &n, const Event &e) {
+  for (const auto &[owner, other] : group_.borrows)
+    if (owner == n.owner && conflicts(n, other)) {
+      report(violation("borrow_conflict", str(e.location), n.owner,
+                       str(e.borrower_name), e,
+                       "'" + live_.at(n.owner).name + "' is passed to '" +
+                           str(e.borrower_name) +
                            "' twice, and at least once mutably"));
       break;
     }
-  group_.borrows.push_back({owner, kind});
+  group_.borrows.push_back({n.owner, n});
 }
 
-void BorrowChecker::check_moved(uint64_t owner, const Event &e,
+bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
                                 const std::string &what) {
   Instance &inst = live_.at(owner);
   if (!inst.moved)
-    return;
-  if (is_assignment_call(e)) {
+    return false;
+  if (e.type == EventType::Borrow && is_reinitialisation(e)) {
     inst.moved = false; // assigned anew
-    return;
+    return false;
   }
-  report(violation("use_after_move", e.location, owner, e.borrower_name, e,
-                   "'" + inst.name + "' is " + what +
-                       " after it was moved at " + inst.moved_at));
+  Violation v = violation("use_after_move", str(e.location), owner,
+                          str(e.borrower_name), e,
+                          "'" + inst.name + "' is " + what +
+                              " after it was moved at " + inst.moved_at);
+  v.other_location = inst.moved_at;
+  report(std::move(v));
+  return true;
+}
+
+// --- Events ---------------------------------------------------------------
+
+void BorrowChecker::on_borrow(const Event &e) {
+  bool whole = e.borrower_kind == BorrowerKind::Variable && e.borrower_id &&
+               !e.destination && !e.kept;
+  // Storing a value replaces what the holder held before.
+  if (whole)
+    release_variable(*e.borrower_id);
+  if (e.destination && !e.kept)
+    release_destination(*e.destination);
+
+  uint64_t owner = e.owner_id.value_or(0);
+  if (!owner || !live_.count(owner))
+    return; // holds no variable now
+  Open n;
+  n.owner = owner;
+  n.kind = kind_of(e.mutability);
+  n.kept = e.kept;
+  n.whole_holder = whole;
+  if (e.borrower_id && (whole || e.kept || e.destination))
+    n.holder = *e.borrower_id;
+  n.destination = e.destination.value_or(0);
+  if (e.kept && e.destination)
+    n.destination = 0; // kept by an object in memory: many at one place
+  if (e.kept && !e.borrower_id && e.destination)
+    n.holder = 0;
+  if (e.address) {
+    n.range.address = *e.address;
+    n.range.bits = e.address_bits;
+    n.range.size = e.size.value_or(0);
+  }
+  n.borrow_id = e.borrow_id;
+  n.time = e.timestamp;
+  n.location = str(e.location);
+  n.borrower = str(e.borrower_name);
+
+  // A reborrow derives from a borrow that exists, as does a borrow through a
+  // reference; a destructor is part of the drop. None is a new borrow.
+  bool fresh = !e.reborrow && e.through.empty() && !is_destructor_call(e);
+  if (fresh) {
+    check_moved(owner, e, "used by '" + str(e.borrower_name) + "'");
+    if (e.borrower_kind == BorrowerKind::Call)
+      check_call_group(n, e);
+    check_conflicts(n, e, fresh);
+  }
+  if (e.borrower_kind == BorrowerKind::Call && !e.kept && lets_go_of_kept(e))
+    release_kept(owner);
+
+  if (e.dead)
+    return; // never used: over as soon as it is taken
+  if (e.borrower_kind == BorrowerKind::Return) {
+    n.returned = true;
+    open(std::move(n));
+  } else if (whole || e.kept || e.destination) {
+    open(std::move(n));
+  }
 }
 
 void BorrowChecker::on_move(const Event &e) {
@@ -250,11 +362,30 @@ void BorrowChecker::on_move(const Event &e) {
     return;
   Event as_use = e;
   as_use.borrower_name = e.to_name;
-  if (from->second.moved)
-    check_moved(e.from_id, as_use, "moved again into '" + e.to_name + "'");
-  check_conflict(e.from_id, Holder{}, Kind::Move, as_use, "move");
+  if (!check_moved(e.from_id, as_use,
+                   "moved again into '" + str(e.to_name) + "'")) {
+    Open n;
+    n.owner = e.from_id;
+    n.kind = Kind::Move;
+    check_conflicts(n, as_use, true);
+  }
   from->second.moved = true;
-  from->second.moved_at = e.location;
+  from->second.moved_at = str(e.location);
+  // What the moved object kept goes with it.
+  auto kept = by_holder_.find(e.from_id);
+  std::vector<uint64_t> keys;
+  if (kept != by_holder_.end())
+    for (uint64_t key : kept->second)
+      if (open_.at(key).kept)
+        keys.push_back(key);
+  for (uint64_t key : keys) {
+    Open o = open_.at(key);
+    close(key);
+    if (e.to_id && live_.count(*e.to_id)) {
+      o.holder = *e.to_id;
+      open(std::move(o));
+    }
+  }
   if (e.to_id)
     if (auto to = live_.find(*e.to_id); to != live_.end())
       to->second.moved = false;
@@ -270,39 +401,44 @@ void BorrowChecker::on_drop(const Event &e) {
     std::vector<uint64_t> keys = list->second;
     for (uint64_t key : keys) {
       Open o = open_.at(key);
+      close(key);
       Violation v =
           violation("dangling_borrow", o.location, id, o.borrower, e, "");
+      v.other_location = str(e.location);
+      v.borrow_id = o.borrow_id;
+      v.borrower_id = o.holder;
+      const std::string declared = "'" + inst->second.name + "' (declared at " +
+                                   inst->second.location + ") is dropped at " +
+                                   str(e.location);
       if (o.returned) {
         v.message = "the address of '" + inst->second.name +
-                    "' is returned here, but it is dropped at " + e.location +
-                    " when the function returns";
+                    "' is returned here, but it is dropped at " +
+                    str(e.location) + " when the function returns";
         report(std::move(v));
-      } else if (!o.holder.var) {
-        v.message = "'" + inst->second.name + "' (declared at " +
-                    inst->second.location + ") is dropped at " + e.location +
-                    " while '" + o.borrower +
+      } else if (o.holder && live_.count(o.holder)) {
+        // Held by a variable (whose value has a use ahead, else it was
+        // released) or an object: fine if the holder drops at the same
+        // scope exit, nothing running in between (what a JSON trace without
+        // last uses needs; a trace with them never gets here for a holder
+        // that is used no more).
+        v.message = declared + " while '" + o.borrower +
+                    "' still holds the borrow taken here";
+        pending_[e.thread].push_back({std::move(v), o.holder, str(e.location)});
+      } else if (!o.holder) {
+        v.message = declared + " while '" + o.borrower +
                     "' still holds the address stored here";
         report(std::move(v));
-      } else if (live_.count(o.holder.var)) {
-        v.message = "'" + inst->second.name + "' (declared at " +
-                    inst->second.location + ") is dropped at " + e.location +
-                    " while '" + o.borrower +
-                    "' still holds the borrow taken here";
-        pending_[e.thread].push_back({std::move(v), o.holder.var, e.location});
       }
-      if (o.returned)
-        open_.erase(key);
-      else
-        release(o.holder);
     }
-    by_owner_.erase(id);
   }
-  // Borrows this variable holds end with it.
-  if (auto held = held_by_var_.find(id); held != held_by_var_.end()) {
-    for (Holder h : held->second)
-      release(h);
-    held_by_var_.erase(held);
+  // Borrows this variable holds end with it, and what is stored in it.
+  if (auto held = by_holder_.find(id); held != by_holder_.end()) {
+    std::vector<uint64_t> keys = held->second;
+    for (uint64_t key : keys)
+      close(key);
   }
+  if (inst->second.size)
+    release_memory_in(inst->second.address, inst->second.size);
   // Owners dropped while this variable held them: dropped together at one
   // scope exit is fine; dropped later, it held a dangling borrow.
   if (auto list = pending_.find(e.thread); list != pending_.end()) {
@@ -317,11 +453,12 @@ void BorrowChecker::on_drop(const Event &e) {
       it = pending.erase(it);
     }
   }
-  if (inst->second.size)
-    if (auto a = by_address_.find(inst->second.address);
-        a != by_address_.end() && a->second == id)
-      by_address_.erase(a);
   live_.erase(inst);
+}
+
+void BorrowChecker::on_free(const Event &e) {
+  if (e.address && e.size)
+    release_memory_in(*e.address, *e.size);
 }
 
 void BorrowChecker::confirm_pending(uint64_t thread) {
@@ -338,10 +475,13 @@ Violation BorrowChecker::violation(const char *kind,
                                    uint64_t owner, const std::string &borrower,
                                    const Event &e, std::string message) const {
   const Instance &inst = live_.at(owner);
-  Violation v{kind,          location, inst.name,          borrower,
-              inst.location, std::move(message)};
+  Violation v{kind, location, inst.name, borrower, inst.location, "",
+              std::move(message)};
   v.owner_id = owner;
+  v.borrow_id = e.type == EventType::Borrow ? e.borrow_id : 0;
+  v.borrower_id = e.borrower_id.value_or(0);
   v.time = e.timestamp;
+  v.thread = e.thread;
   return v;
 }
 
@@ -373,8 +513,10 @@ CheckResults findings_of(const BorrowChecker &checker,
       f.message += " (" + std::to_string(v.count) + " times)";
     f.location = v.location;
     f.time = v.time;
-    if (uint32_t owner = model.find_variable(v.owner_id); owner != no_index)
-      f.variables.push_back(owner);
+    for (uint64_t id : {v.owner_id, v.borrower_id})
+      if (uint32_t index = id ? model.find_variable(id) : no_index;
+          index != no_index)
+        f.variables.push_back(index);
     results.findings.push_back(std::move(f));
   }
   return results;

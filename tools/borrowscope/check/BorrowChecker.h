@@ -1,6 +1,7 @@
 // `borrowscope check`: Rust's borrow rules applied to a trace, in one
 // streaming pass (docs/semantics.md). Only live state is kept (instances,
 // open borrows, moved-from flags), so memory does not grow with the trace.
+// The same checker runs inside a program in check mode (BORROWSCOPE_MODE).
 #ifndef BORROWSCOPE_TOOL_BORROW_CHECKER_H
 #define BORROWSCOPE_TOOL_BORROW_CHECKER_H
 
@@ -18,14 +19,20 @@ namespace borrowscope {
 /// One finding, deduplicated per (kind, location).
 struct Violation {
   std::string kind;     ///< dangling_borrow, borrow_conflict, use_after_move
-  std::string location; ///< file:line:col of the offending borrow or move
+  std::string location; ///< file:line:col of the statement that does it
   std::string owner;    ///< the variable the rule is about
   std::string borrower; ///< who borrows (or what moved it)
   std::string owner_location; ///< where the owner is declared
-  std::string message;        ///< one line for people (of the first case)
-  uint64_t count = 1;         ///< cases at this location
-  uint64_t owner_id = 0;      ///< instance of the first case
-  uint64_t time = 0;          ///< ns, of the first case
+  /// The second place: where the borrow was taken or the move happened (for
+  /// a dangling borrow, where the owner dropped).
+  std::string other_location;
+  std::string message; ///< one line for people (of the first case)
+  uint64_t count = 1;  ///< cases at this location
+  uint64_t owner_id = 0;    ///< instance of the first case
+  uint64_t borrower_id = 0; ///< the holder instance, if a variable
+  uint64_t borrow_id = 0;   ///< the borrow of the first case
+  uint64_t time = 0;        ///< ns, of the first case
+  uint64_t thread = 0;
 };
 
 class BorrowChecker : public TraceSink {
@@ -43,71 +50,80 @@ private:
   struct Instance {
     std::string name, location;
     uint64_t thread = 0;
-    uint64_t address = 0, size = 0; ///< 0: address not recorded
+    uint64_t address = 0, size = 0; ///< size 0: address not recorded
     bool moved = false;
     std::string moved_at;
   };
-  /// Who holds a borrow: a variable instance (optionally at a member's
-  /// address) or memory at an address (holder_var 0).
-  struct Holder {
-    uint64_t var = 0;
-    uint64_t destination = 0;
-    bool operator<(const Holder &o) const {
-      return var != o.var ? var < o.var : destination < o.destination;
-    }
-  };
   enum class Kind { Shared, Mutable, Move, Unknown };
-  static Kind kind_of(Mutability m);
-  static bool writes(Kind k);
-  static const char *kind_word(Kind k);
+  /// What a borrow covers: an address range, known to 64 or 32 low bits.
+  struct Range {
+    uint64_t address = 0, size = 0; ///< size 0: unknown extent
+    uint8_t bits = 0;               ///< 0: no address (the whole owner)
+  };
   struct Open {
     uint64_t owner = 0;
-    Holder holder;
+    uint64_t holder = 0;      ///< the holding variable or object, or 0
+    uint64_t destination = 0; ///< held in memory there, or 0
+    bool whole_holder = false; ///< held by a whole (pointer) variable
+    bool kept = false;         ///< kept by an object through a call
+    bool returned = false;     ///< `return &x`: dangles when x drops
     Kind kind = Kind::Unknown;
-    bool returned = false; ///< `return &x`: dangles when x drops
+    Range range;
+    uint64_t borrow_id = 0, time = 0;
     std::string location, borrower;
   };
-  /// A dangling borrow held by a variable, confirmed once the thread runs
-  /// on with the holder alive (see docs/semantics.md, "same scope exit").
+  /// A dangling borrow held by an object or a memory location inside one,
+  /// confirmed once the thread goes on with the holder alive (two variables
+  /// dropped at one scope exit drop together).
   struct Pending {
     Violation violation;
     uint64_t holder = 0;
     std::string drop_location;
   };
-  /// Borrows passed to the same call at once: `f(&x, &x)`.
+  /// The borrows of one execution of one call (`f(&x, &x)`).
   struct CallGroup {
-    uint64_t thread = 0, timestamp = 0;
+    uint64_t thread = 0, call = 0, timestamp = 0;
     std::string location, callee;
-    std::vector<std::pair<uint64_t, Kind>> borrows;
+    std::vector<std::pair<uint64_t, Open>> borrows;
   };
+  bool same_call(const Event &e) const;
+
+  static Kind kind_of(Mutability m);
+  static bool writes(Kind k);
+  static const char *kind_word(Kind k);
 
   void on_new(const Event &e);
   void on_borrow(const Event &e);
   void on_move(const Event &e);
   void on_drop(const Event &e);
+  void on_free(const Event &e);
 
-  uint64_t resolve(uint64_t address) const;
-  void open(uint64_t owner, Holder holder, Kind kind, const Event &e);
-  void release(Holder holder);
-  void check_conflict(uint64_t owner, Holder holder, Kind kind, const Event &e,
-                      const std::string &what);
-  void check_call_group(uint64_t owner, Kind kind, const Event &e);
-  void check_moved(uint64_t owner, const Event &e, const std::string &what);
+  uint64_t open(Open o);
+  void close(uint64_t key);
+  void release_variable(uint64_t holder);
+  void release_destination(uint64_t destination);
+  void release_kept(uint64_t object);
+  void release_memory_in(uint64_t start, uint64_t size);
+
+  bool inside(const Range &r, const Instance &owner) const;
+  static bool overlap(const Range &a, const Range &b);
+  bool conflicts(const Open &a, const Open &b) const;
+  void check_conflicts(const Open &n, const Event &e, bool fresh);
+  void check_call_group(const Open &n, const Event &e);
+  bool check_moved(uint64_t owner, const Event &e, const std::string &what);
   void confirm_pending(uint64_t thread);
   void report(Violation v);
-  /// A violation about \p owner, found at event \p e.
   Violation violation(const char *kind, const std::string &location,
                       uint64_t owner, const std::string &borrower,
                       const Event &e, std::string message) const;
   void note_peak();
 
   std::unordered_map<uint64_t, Instance> live_;
-  std::map<uint64_t, uint64_t> by_address_; ///< start address -> id
   uint64_t next_open_ = 1;
   std::unordered_map<uint64_t, Open> open_;
   std::unordered_map<uint64_t, std::vector<uint64_t>> by_owner_;
-  std::map<Holder, uint64_t> by_holder_;
-  std::unordered_map<uint64_t, std::vector<Holder>> held_by_var_;
+  std::unordered_map<uint64_t, std::vector<uint64_t>> by_holder_;
+  std::map<uint64_t, uint64_t> by_destination_; ///< destination -> key
   std::unordered_map<uint64_t, std::vector<Pending>> pending_; ///< by thread
   CallGroup group_;
   std::vector<Violation> violations_;

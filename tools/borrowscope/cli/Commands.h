@@ -36,6 +36,11 @@ int check_main(const std::vector<std::string> &args);
 /// Prints "borrowscope: <message>" on stderr.
 void print_error(const std::string &message);
 
+/// One line for a trace that cannot be read (with the --partial hint for a
+/// JSON trace cut short).
+void report_trace_error(const std::string &path, const TraceError &e,
+                        bool partial);
+
 /// Reads \p path into a model, sending the events to \p extra too when
 /// given. On failure prints one line and returns false. A truncated trace
 /// without --partial gets a hint to use it.

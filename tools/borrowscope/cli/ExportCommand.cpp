@@ -4,8 +4,10 @@
 #include "Commands.h"
 #include "Exporters.h"
 #include "Findings.h"
+#include "JsonTraceFile.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace borrowscope {
 
@@ -49,8 +51,9 @@ std::string default_output(const std::string &trace, Format format) {
   size_t slash = base.rfind('/');
   if (slash != std::string::npos)
     base = base.substr(slash + 1);
-  if (base.size() > 5 && base.ends_with(".json"))
-    base.resize(base.size() - 5);
+  for (const char *ext : {".json", ".trace"})
+    if (base.size() > std::strlen(ext) && base.ends_with(ext))
+      base.resize(base.size() - std::strlen(ext));
   switch (format) {
   case Format::Chrome:
     return base + ".chrome.json";
@@ -103,13 +106,14 @@ int export_main(const std::vector<std::string> &args) {
   try {
     OwnershipModel model;
     if (format == Format::Json) {
-      // Events are copied while the trace is read; the graph follows.
-      Output out(output);
-      JsonExporter json(out);
-      if (!load_trace(path, partial, model, &json))
+      ReadOptions options;
+      options.allow_truncated = partial;
+      try {
+        write_json_trace(path, output, options);
+      } catch (const TraceError &e) {
+        report_trace_error(path, e, partial);
         return exit_bad_input;
-      json.finish(model);
-      out.close();
+      }
     } else {
       BorrowChecker checker;
       if (!load_trace(path, partial, model, &checker))

@@ -3,6 +3,14 @@
 
 namespace borrowscope {
 
+void report_trace_error(const std::string &path, const TraceError &e,
+                        bool partial) {
+  std::string message = path + ": " + e.what();
+  if (e.kind() == TraceError::Kind::Truncated && !partial)
+    message += "; --partial reads the events it has";
+  print_error(message);
+}
+
 bool load_trace(const std::string &path, bool partial, OwnershipModel &model,
                 TraceSink *extra) {
   ReadOptions options;
@@ -16,10 +24,7 @@ bool load_trace(const std::string &path, bool partial, OwnershipModel &model,
       read_trace_file(path, builder, options);
     }
   } catch (const TraceError &e) {
-    std::string message = path + ": " + e.what();
-    if (e.kind() == TraceError::Kind::Truncated && !partial)
-      message += "; --partial reads the events it has";
-    print_error(message);
+    report_trace_error(path, e, partial);
     return false;
   }
   model = builder.take();

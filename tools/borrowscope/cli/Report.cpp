@@ -350,6 +350,12 @@ public:
       return "until " + m_.str(b.owner_name) + " dropped";
     case BorrowEnd::Open:
       return "still active at the end";
+    case BorrowEnd::LastUse:
+      return "until " + m_.str(b.borrower_name) + "'s last use";
+    case BorrowEnd::Freed:
+      return "until its memory was freed";
+    case BorrowEnd::Dead:
+      return "never used";
     }
     return "";
   }

@@ -15,9 +15,19 @@ void append_event_json(std::string &s, const Event &e) {
     else
       s += "null";
   };
-  auto text = [&](const char *key, const std::string &v) {
+  auto number = [&](const char *key, uint64_t v) {
+    s += key;
+    append_number(s, v);
+  };
+  auto text = [&](const char *key, std::string_view v) {
     s += key;
     append_json_string(s, v);
+  };
+  auto flag = [&](const char *key, bool v) {
+    if (v) {
+      s += key;
+      s += "true";
+    }
   };
   auto address = [&](const char *key, uint64_t v) {
     static const char digits[] = "0123456789abcdef";
@@ -37,32 +47,44 @@ void append_event_json(std::string &s, const Event &e) {
   s += event_type_name(e.type);
   s += "\",\"timestamp\":";
   append_number(s, e.timestamp);
-  s += ",\"thread\":";
-  append_number(s, e.thread);
+  number(",\"thread\":", e.thread);
   switch (e.type) {
   case EventType::New:
   case EventType::Drop:
-    id(",\"var_id\":", e.var_id);
+  case EventType::Release:
+    number(",\"var_id\":", e.var_id);
     if (e.address)
       address(",\"address\":", *e.address);
-    if (e.size) {
-      s += ",\"size\":";
-      append_number(s, *e.size);
-    }
+    if (e.size && e.type == EventType::New)
+      number(",\"size\":", *e.size);
     break;
   case EventType::Borrow:
+    if (e.borrow_id)
+      number(",\"borrow_id\":", e.borrow_id);
     id(",\"owner_id\":", e.owner_id);
     id(",\"borrower_id\":", e.borrower_id);
     if (e.address)
       address(",\"address\":", *e.address);
+    if (e.address && e.address_bits != 64)
+      number(",\"address_bits\":", e.address_bits);
+    if (e.size)
+      number(",\"size\":", *e.size);
     if (e.destination)
       address(",\"destination\":", *e.destination);
+    if (e.call)
+      number(",\"call\":", e.call);
     break;
   case EventType::Move:
-    id(",\"from_id\":", e.from_id);
+    number(",\"from_id\":", e.from_id);
     id(",\"to_id\":", e.to_id);
     break;
+  case EventType::Free:
+    address(",\"address\":", e.address.value_or(0));
+    number(",\"size\":", e.size.value_or(0));
+    break;
   }
+  if (e.site)
+    number(",\"site\":", e.site);
   text(",\"location\":", e.location);
   text(",\"function\":", e.function);
   switch (e.type) {
@@ -70,8 +92,10 @@ void append_event_json(std::string &s, const Event &e) {
   case EventType::Drop:
     text(",\"var_name\":", e.var_name);
     text(",\"type_name\":", e.type_name);
-    if (e.unwind)
-      s += ",\"unwind\":true";
+    flag(",\"unwind\":", e.unwind);
+    break;
+  case EventType::Release:
+    text(",\"var_name\":", e.var_name);
     break;
   case EventType::Borrow:
     text(",\"borrower_name\":", e.borrower_name);
@@ -88,12 +112,19 @@ void append_event_json(std::string &s, const Event &e) {
     s += e.mutability == Mutability::Shared    ? "false"
          : e.mutability == Mutability::Unknown ? "null"
                                                : "true";
-    if (e.reborrow)
-      s += ",\"reborrow\":true";
+    flag(",\"reborrow\":", e.reborrow);
+    if (!e.through.empty())
+      text(",\"through\":", e.through);
+    flag(",\"dead\":", e.dead);
+    flag(",\"lexical\":", e.lexical);
+    flag(",\"kept\":", e.kept);
     break;
   case EventType::Move:
     text(",\"from_name\":", e.from_name);
     text(",\"to_name\":", e.to_name);
+    flag(",\"into_call\":", e.into_call);
+    break;
+  case EventType::Free:
     break;
   }
   s += '}';

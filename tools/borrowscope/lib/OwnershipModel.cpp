@@ -21,6 +21,12 @@ std::string_view borrow_end_name(BorrowEnd e) {
     return "owner dropped";
   case BorrowEnd::Open:
     return "open";
+  case BorrowEnd::LastUse:
+    return "last use";
+  case BorrowEnd::Freed:
+    return "memory freed";
+  case BorrowEnd::Dead:
+    return "never used";
   }
   return "?";
 }
@@ -180,6 +186,7 @@ void ModelBuilder::on_event(const Event &e) {
   case EventType::Borrow: {
     Borrow b;
     b.owner_name = m_.strings.intern(e.owner_name);
+    b.reborrow = e.reborrow;
     if (e.owner_id) {
       b.owner_id = *e.owner_id;
       b.owner = variable_for(*e.owner_id, e, b.owner_name);
@@ -207,6 +214,9 @@ void ModelBuilder::on_event(const Event &e) {
     b.function = function;
     b.kind = e.borrower_kind;
     b.mutability = e.mutability;
+    b.dead = e.dead;
+    b.lexical = e.lexical;
+    b.kept = e.kept;
     uint32_t index = uint32_t(m_.borrows.size());
     if (b.kind == BorrowerKind::Call) {
       b.end_rule = BorrowEnd::Instant;
@@ -221,6 +231,13 @@ void ModelBuilder::on_event(const Event &e) {
     m_.borrows.push_back(b);
     break;
   }
+  case EventType::Release:
+    releases_[e.var_id].push_back({e.index, e.timestamp});
+    break;
+  case EventType::Free:
+    frees_.push_back({e.address.value_or(0), e.size.value_or(0), e.index,
+                      e.timestamp});
+    break;
   case EventType::Move: {
     Move mv;
     mv.from_id = e.from_id;
@@ -322,8 +339,8 @@ void ModelBuilder::resolve_reborrows() {
     return no_index;
   };
   for (Borrow &b : m_.borrows) {
-    if (!b.reborrow)
-      continue;
+    if (!b.reborrow || b.owner != no_index)
+      continue; // not found by address, or found as the trace was read
     b.owner = owner_of(b.address, b.start);
     if (b.owner == no_index) {
       ++m_.anomalies.reborrows_of_no_variable;
@@ -393,7 +410,69 @@ void ModelBuilder::resolve_borrow_ends() {
     if (b.end_rule == BorrowEnd::Open)
       b.end = m_.threads[b.thread_index].last;
     b.end = std::max(b.end, b.start);
+    b.held_until = b.end;
   }
+}
+
+// Non-lexical ends: a borrow held by a whole variable ends at the first
+// Release of that variable after it was taken, one held in heap memory when
+// the memory is freed; one never used ends as it is taken.
+void ModelBuilder::apply_last_uses() {
+  for (Borrow &b : m_.borrows) {
+    auto end_at = [&](uint64_t time, BorrowEnd rule) {
+      if (time < b.end || b.end_rule == BorrowEnd::Open) {
+        b.end = std::max(time, b.start);
+        b.end_rule = rule;
+      }
+    };
+    if (b.dead) {
+      end_at(b.start, BorrowEnd::Dead);
+      continue;
+    }
+    bool whole = b.kind == BorrowerKind::Variable && b.has_borrower_id &&
+                 !b.has_destination && !b.lexical && !b.kept;
+    if (whole)
+      if (auto it = releases_.find(b.borrower_id); it != releases_.end()) {
+        auto next = std::upper_bound(
+            it->second.begin(), it->second.end(), b.event_index,
+            [](uint64_t index, const Mark &m) { return index < m.event; });
+        if (next != it->second.end())
+          end_at(next->time, BorrowEnd::LastUse);
+      }
+    if (b.has_destination)
+      if (const FreeMark *f = free_after(b.destination, b.event_index))
+        end_at(f->time, BorrowEnd::Freed);
+  }
+}
+
+// The first free, after event \p after, of a block containing \p address.
+// Frees are sorted by address; blocks at lower addresses are looked at while
+// they could reach it.
+const ModelBuilder::FreeMark *ModelBuilder::free_after(uint64_t address,
+                                                       uint64_t after) {
+  if (!frees_sorted_) {
+    std::sort(frees_.begin(), frees_.end(),
+              [](const FreeMark &a, const FreeMark &b) {
+                return std::tie(a.address, a.event) < std::tie(b.address, b.event);
+              });
+    for (const FreeMark &f : frees_)
+      largest_free_ = std::max(largest_free_, f.size);
+    frees_sorted_ = true;
+  }
+  auto end = std::upper_bound(frees_.begin(), frees_.end(), address,
+                              [](uint64_t a, const FreeMark &f) {
+                                return a < f.address;
+                              });
+  const FreeMark *best = nullptr;
+  for (auto it = end; it != frees_.begin();) {
+    --it;
+    if (address - it->address >= largest_free_)
+      break;
+    if (address - it->address < it->size && it->event > after &&
+        (!best || it->event < best->event))
+      best = &*it;
+  }
+  return best;
 }
 
 // Threads by id (1 is usually main), whatever order their buffers were
@@ -429,6 +508,7 @@ void ModelBuilder::drop_releases() {
 OwnershipModel ModelBuilder::take() {
   resolve_reborrows();
   resolve_borrow_ends();
+  apply_last_uses();
   drop_releases();
   sort_threads();
   return std::move(m_);

@@ -60,7 +60,10 @@ enum class BorrowEnd : uint8_t {
   CallReturned,    ///< the callee's last event before the caller resumed
   Instant,         ///< a call whose callee recorded nothing
   OwnerDropped,    ///< returned/escaped: until the owner dropped
-  Open             ///< still active when the trace ends
+  Open,            ///< still active when the trace ends
+  LastUse,         ///< the holder's value was used for the last time
+  Freed,           ///< the heap memory holding it was freed
+  Dead             ///< the holder never used it
 };
 std::string_view borrow_end_name(BorrowEnd e);
 
@@ -69,6 +72,9 @@ struct Borrow {
   uint64_t borrower_id = 0; ///< valid with has_borrower_id
   uint64_t start = 0;
   uint64_t end = 0; ///< ns; for Open, the last event of the borrow's thread
+  /// ns: how long its holder held it (lexically: until the holder dropped
+  /// or took another value), which may be later than `end`, its last use.
+  uint64_t held_until = 0;
   uint64_t thread = 0;
   uint64_t event_index = 0;
   uint32_t owner = no_index;    ///< index into variables
@@ -83,6 +89,9 @@ struct Borrow {
   bool has_borrower_id = false;
   bool reborrow = false; ///< the owner was found by address
   bool has_destination = false;
+  bool dead = false;    ///< the holder never used it
+  bool lexical = false; ///< no last use ends it (an object, ...)
+  bool kept = false;    ///< a call keeps it in an object, the holder
 };
 
 struct Move {
@@ -173,12 +182,25 @@ private:
   void note(const Event &e, std::string what);
   void follow_calls(uint32_t thread, const Event &e, StrId function);
   void resolve_reborrows();
+  void apply_last_uses();
   void resolve_borrow_ends();
   void drop_releases();
   void sort_threads();
 
   OwnershipModel m_;
   std::unordered_map<uint64_t, uint32_t> thread_by_id_;
+  struct Mark {
+    uint64_t event, time;
+  };
+  /// Releases by holder id, and frees, in trace order.
+  std::unordered_map<uint64_t, std::vector<Mark>> releases_;
+  struct FreeMark {
+    uint64_t address, size, event, time;
+  };
+  std::vector<FreeMark> frees_;
+  bool frees_sorted_ = false;
+  uint64_t largest_free_ = 0;
+  const FreeMark *free_after(uint64_t address, uint64_t after);
   std::vector<std::vector<PendingCall>> pending_calls_; ///< per thread index
   uint64_t last_thread_id_ = 0;
   uint32_t last_thread_index_ = no_index;

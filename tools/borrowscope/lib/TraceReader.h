@@ -1,6 +1,7 @@
-// Streaming reader of BorrowScope traces (docs/trace-format.md). It parses
-// with Boost.JSON's SAX parser and hands out one event at a time, so memory
-// does not grow with the trace: a trace larger than memory can be read.
+// Readers of BorrowScope traces (docs/trace-format.md): the binary format
+// the runtime writes (version 2) and JSON (version 1, and what `export
+// --format json` writes). Both hand out one event at a time, so memory does
+// not grow with the trace: a trace larger than memory can be read.
 #ifndef BORROWSCOPE_TOOL_TRACE_READER_H
 #define BORROWSCOPE_TOOL_TRACE_READER_H
 
@@ -44,11 +45,15 @@ public:
 };
 
 struct ReadOptions {
-  /// Accept a trace that stops after some events (the program was killed):
-  /// the complete events are delivered and the trailer says complete=false.
-  /// Otherwise that is a TraceError of kind Truncated.
+  /// JSON: accept a trace that stops after some events (the program was
+  /// killed): the complete events are delivered and the trailer says
+  /// complete=false. Otherwise that is a TraceError of kind Truncated.
+  /// Binary traces are always read up to their last complete block.
   bool allow_truncated = false;
 };
+
+/// How long reading a FIFO waits for a program to write to it.
+inline constexpr int fifo_wait_ms = 10'000;
 
 /// Limits that keep hostile input from using unbounded memory.
 inline constexpr size_t max_trace_string = 1 << 20; ///< bytes per string
@@ -56,7 +61,8 @@ inline constexpr size_t max_trace_string = 1 << 20; ///< bytes per string
 /// limit leaves room for differences and sums in int64 without overflow.
 inline constexpr uint64_t max_trace_timestamp = uint64_t(1) << 62;
 
-/// Incremental reader: feed() the bytes as they come, then finish().
+/// Incremental reader of JSON traces: feed() the bytes as they come, then
+/// finish().
 /// Errors are thrown as TraceError; after one, the reader is unusable.
 class TraceReader {
 public:
@@ -74,7 +80,7 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-/// Reads a whole file in bounded chunks.
+/// Reads a trace file (binary or JSON; a regular file, a pipe or a FIFO).
 void read_trace_file(const std::string &path, TraceSink &sink,
                      ReadOptions options = {});
 

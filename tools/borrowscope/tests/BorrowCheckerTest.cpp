@@ -259,7 +259,7 @@ TEST(BorrowChecker, UseAfterMoveAndWhatIsNotAUse) {
   t.borrow("9:1", 1, "call", "std::string::~basic_string()", 0, "mutable");
   auto v = check(t);
   ASSERT_EQ(kinds(v), "use_after_move@t.c:3:5");
-  EXPECT_EQ(v[0].message, "'a' is borrowed by 'std::string::size() const' "
+  EXPECT_EQ(v[0].message, "'a' is used by 'std::string::size() const' "
                           "after it was moved at t.c:2:5");
 }
 

@@ -1,0 +1,91 @@
+//===- DerivedPointers.h - Which pointers point into which variable -------===//
+#ifndef BORROWSCOPE_DERIVEDPOINTERS_H
+#define BORROWSCOPE_DERIVEDPOINTERS_H
+
+#include "Variables.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace borrowscope {
+
+/// Where a pointer value comes from.
+struct Derivation {
+  const TrackedVariable *Owner = nullptr;
+  /// The reference variable it was read through (`int &r = x; f(r);`).
+  const TrackedVariable *Through = nullptr;
+  /// True when the pointer came back from a call on the owner (`v.front()`,
+  /// `s.c_str()`): it need not point into the owner's own storage (a
+  /// vector's elements are on the heap), so the owner is named by id.
+  bool Accessor = false;
+  /// Bytes it points to, when the types say (an element, a field); 0: the
+  /// whole owner or unknown.
+  uint32_t Size = 0;
+};
+
+/// A derived pointer stored into a compiler temporary (an argument being
+/// prepared, a lambda's closure, an aggregate passed by value).
+struct TempSlot {
+  uint64_t Offset = 0;
+  Derivation From;
+};
+
+/// Maps every pointer derived from a tracked variable to it: address
+/// arithmetic (GEP, casts), std::move/std::forward/std::addressof (casts in
+/// disguise), references bound once, pointers passed through compiler
+/// temporaries (stored, copied with memcpy, loaded back), and the pointer a
+/// call returns when it received exactly one borrowed pointer (an accessor,
+/// as in Rust's lifetime elision). PHIs and selects are not followed: on
+/// each path the address comes from a different owner.
+class DerivedPointers {
+public:
+  DerivedPointers(llvm::Function &F, const std::vector<TrackedVariable> &Vars);
+
+  const Derivation *of(const llvm::Value *V) const;
+  /// The tracked variable whose alloca \p V is, if any.
+  const TrackedVariable *variable(const llvm::Value *V) const;
+  /// An alloca that is no tracked variable: a compiler temporary.
+  bool isTemporary(const llvm::Value *V) const;
+  /// What temporary \p Temp holds (null if nothing derived).
+  const llvm::SmallVector<TempSlot, 2> *contents(const llvm::Value *Temp) const;
+  /// Calls whose pointer result is derived from their one borrowed argument.
+  bool isAccessor(const llvm::CallBase &Call) const {
+    return Accessors.contains(&Call);
+  }
+  /// The derived pointer argument of an accessor call.
+  const llvm::Value *accessorArgument(const llvm::CallBase &Call) const;
+
+private:
+  void derive(llvm::Value *Root, Derivation D);
+  void bindReferences();
+  bool forwardTemporaries();
+  bool findAccessors();
+  const TrackedVariable *boundReferent(const TrackedVariable &V) const;
+  /// The one borrowed source of a call's arguments (direct, or inside a
+  /// temporary passed to it), or null when none or several.
+  const Derivation *soleSource(const llvm::CallBase &Call,
+                               const llvm::Value **Arg) const;
+
+  llvm::Function &F;
+  llvm::DenseMap<const llvm::Value *, const TrackedVariable *> ByAlloca;
+  llvm::DenseMap<const llvm::Value *, Derivation> Derived;
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<TempSlot, 2>> Temps;
+  llvm::DenseSet<const llvm::CallBase *> Accessors;
+  llvm::DenseMap<const llvm::CallBase *, const llvm::Value *> AccessorArgs;
+};
+
+/// Strips address arithmetic: the alloca, global or argument a pointer
+/// points into.
+const llvm::Value *baseObject(const llvm::Value *V);
+
+/// Calls that are not the program's: debug and lifetime markers, memcpy and
+/// other intrinsics (the compiler's copies), and BorrowScope's own runtime.
+bool isIgnoredCall(const llvm::CallBase &Call);
+
+/// std::move, std::forward, std::addressof: casts, not uses.
+bool isTransparentCall(const llvm::CallBase &Call);
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_DERIVEDPOINTERS_H
