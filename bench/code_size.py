@@ -9,25 +9,17 @@ commit's, to see what a change to the pass or the hot path costs.
 
 Compiles are interleaved in a rotating order, --runs times each; the table
 gives medians. Compile times of the small C programs are 30 to 80 ms, so
-expect a few percent of noise in their ratios.
+expect a few percent of noise in their ratios. huge.c is generated into the
+work directory (bench/gen_huge.py); instrumented, it compiles for minutes:
+--programs without it, or --huge-locals 500, for a quick look.
 """
 import argparse
 import math
 import os
 import statistics
-import subprocess
 import sys
 
 import compare
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def text_bytes(obj):
-    out = subprocess.run(["size", "-A", obj], capture_output=True, text=True,
-                         check=True).stdout
-    return sum(int(line.split()[1]) for line in out.splitlines()
-               if line.startswith(".text"))
 
 
 def geomean(xs):
@@ -43,6 +35,8 @@ def main():
     ap.add_argument("--levels", default="-O2,-O0")
     ap.add_argument("--programs", default=",".join(compare.PROGRAMS))
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--huge-locals", type=int, default=2000,
+                    help="locals of the generated huge.c (its instrumented compile: 90 s)")
     args = ap.parse_args()
 
     build = os.path.abspath(args.build)
@@ -61,7 +55,7 @@ def main():
         size_x = {n: [] for n in names}
         time_x = {n: [] for n in names}
         for prog in args.programs.split(","):
-            src = os.path.join(HERE, "programs", prog)
+            src = compare.source_of(prog, work, args.huge_locals)
             lang = "c" if prog.endswith(".c") else "cpp"
             wrapper = "borrowscope-clang" if lang == "c" else "borrowscope-clang++"
             compilers = {"plain": clang[lang]}
@@ -78,7 +72,7 @@ def main():
                     if status != 0:
                         sys.exit(f"code_size.py: {' '.join(cmd)}\n{err.decode()}")
                     times[k].append(cpu)
-                    sizes[k] = text_bytes(obj)
+                    sizes[k] = compare.text_bytes(obj)
             t = {k: statistics.median(v) for k, v in times.items()}
             for n in names:
                 size_x[n].append(sizes[n] / sizes["plain"])
