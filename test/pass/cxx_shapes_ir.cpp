@@ -3,11 +3,11 @@
 // iteration), recursion, and the default of not instrumenting system headers.
 //
 // RUN: %clangxx -g -O0 -Xclang -fsanitize-address-use-after-scope -Xclang -disable-llvm-passes -S -emit-llvm %s -o %t.ll
-// RUN: %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: env BORROWSCOPE_VARIABLES=all %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
 // RUN: FileCheck %s --check-prefix=IR < %t.out.ll
 // With system headers included, std::vector's own functions get variables too.
-// RUN: env BORROWSCOPE_SYSTEM_HEADERS=1 %borrowscope-opt %t.ll -o /dev/null 2>&1 | FileCheck %s --check-prefix=SYSTEM
-// RUN: %opt -load-pass-plugin=%plugin -passes=borrowscope -borrowscope-system-headers -pass-remarks=borrowscope -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=SYSTEM
+// RUN: env BORROWSCOPE_VARIABLES=all BORROWSCOPE_SYSTEM_HEADERS=1 %borrowscope-opt %t.ll -o /dev/null 2>&1 | FileCheck %s --check-prefix=SYSTEM
+// RUN: %opt -load-pass-plugin=%plugin -passes=borrowscope -borrowscope-variables=all -borrowscope-system-headers -pass-remarks=borrowscope -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=SYSTEM
 
 #include <vector>
 
@@ -55,16 +55,17 @@ int shapes(std::vector<int> &items) {
 
 // Recursion needs nothing special: each call makes its own instance.
 // IR-LABEL: define {{.*}}@_Z4facti(
-// IR: call i32 @__borrowscope_hot_new(
+// IR: call ptr @__borrowscope_hot_new(
 // The loop body's variable is created after its lifetime.start, inside the
 // loop: one instance per iteration.
 // IR-LABEL: define {{.*}}@_Z6shapesRSt6vectorIiSaIiEE(
 // IR: [[BODY:[0-9]+]]:
 // IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[EACH:[0-9]+]])
-// IR: call i32 @__borrowscope_hot_new_at(
+// IR: call ptr @__borrowscope_hot_new(ptr %{{.*}}, i32 %{{.*}}, i32 %{{.*}}, ptr %[[EACH]])
 // IR-NEXT: store i32 %{{.*}}, ptr %each.bsid
-// IR: call void @__borrowscope_hot_drop(
+// IR: call ptr @__borrowscope_hot_drop(
 // IR-NEXT: store i32 0, ptr %each.bsid
+// IR-NEXT: call void @__borrowscope_hot_commit(
 // IR-NEXT: call void @llvm.lifetime.end.p0(i64 4, ptr %[[EACH]])
 // IR: br label
 

@@ -3,7 +3,7 @@
 // clause; noexcept functions are left alone.
 //
 // RUN: %clangxx -g -O0 -Xclang -fsanitize-address-use-after-scope -Xclang -disable-llvm-passes -S -emit-llvm %s -o %t.ll
-// RUN: %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: env BORROWSCOPE_VARIABLES=all %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
 // RUN: FileCheck %s < %t.out.ll
 
 void may_throw(int *p);
@@ -41,8 +41,8 @@ int catching(int n) {
 // CHECK: borrowscope.unwind:
 // CHECK-NEXT: %borrowscope.exn = landingpad { ptr, i32 }
 // CHECK-NEXT: cleanup
-// CHECK: call void @__borrowscope_hot_drop(
-// CHECK: call void @__borrowscope_hot_drop(
+// CHECK: call ptr @__borrowscope_hot_drop(
+// CHECK: call ptr @__borrowscope_hot_drop(
 // CHECK: resume { ptr, i32 } %borrowscope.exn
 
 // A noexcept function cannot be left by an exception: no invoke, no pad.

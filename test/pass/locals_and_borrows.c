@@ -1,8 +1,8 @@
-// The pass on C locals: which allocas become variables, the borrow kinds, and
-// the IR it emits (the hot path linked in, one clock read per group of events).
+// The pass on C locals (all of them: BORROWSCOPE_VARIABLES=all): variables,
+// borrow kinds, and the IR (the hot path linked in, a room check per group).
 //
 // RUN: %ir-O0 %s -o %t.ll
-// RUN: %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: env BORROWSCOPE_VARIABLES=all %borrowscope-opt %t.ll -o %t.out.ll 2>&1 | FileCheck %s --check-prefix=REMARK
 // RUN: FileCheck %s --check-prefix=IR < %t.out.ll
 
 struct point { int x; int y; };
@@ -37,6 +37,10 @@ int locals(int n) {
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:18:3: Borrow of 'pt' by 'take' (call, unknown)
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:19:3: Borrow of 'arr' by 'take' (call, unknown)
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:20:3: Borrow of 'pt' by 'look' (call, unknown)
+// Where ptr's and cptr's values are used for the last time (non-lexical
+// lifetimes): their borrows of scalar end there.
+// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:21:18: Release of what 'cptr' holds (last use)
+// REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:21:11: Release of what 'ptr' holds (last use)
 // Lifetime ends (remarks in declaration order; the drops run in clang's
 // reverse order), and the parameter at the return.
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:22:1: Drop 'scalar'
@@ -51,33 +55,41 @@ int locals(int n) {
 // IR-LABEL: define {{.*}}@locals(
 // IR: %n.bsid = alloca i32
 // IR: %arr.bsid = alloca i32
-// The parameter (no lifetime markers) is created after the alloca prefix.
-// IR: %[[CLK:.*]] = call i32 @__borrowscope_hot_begin(i32 [[N:[0-9]+]])
-// IR: %[[ID:.*]] = call i32 @__borrowscope_hot_new(i32 %[[CLK]],
+// A group opens with one room check for all its records and hands out where
+// to write; each event writes its record there and returns the next place.
+// The parameter (no lifetime markers) is created after the alloca prefix; its
+// address is never taken: no address in its New.
+// IR: %[[W:.*]] = call ptr @__borrowscope_hot_begin(i32 [[N:[0-9]+]])
+// IR: %[[ID:.*]] = call i32 @__borrowscope_hot_next_id()
+// IR-NEXT: %[[W1:.*]] = call ptr @__borrowscope_hot_new(ptr %[[W]], i32 %{{.*}}, i32 %[[ID]], ptr null)
 // IR-NEXT: store i32 %[[ID]], ptr %n.bsid
-// A variable with markers is created after its lifetime.start; no call since
-// the last clock read, so the events share it.
-// Its address is taken, so its New records the address and size.
+// A variable with markers is created after its lifetime.start, in the same
+// group (no call since); its address is taken, so its New records it.
 // IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[SCALAR:[0-9]+]])
-// IR-NOT: call i32 @__borrowscope_hot_begin(
-// IR: call i32 @__borrowscope_hot_new_at(i32 %[[CLK]], i32 %{{.*}}, ptr %[[SCALAR]], i64 4)
-// The borrow of scalar by ptr loads both ids just before the store.
-// IR: %bs.borrower = load i32, ptr %ptr.bsid
-// IR-NEXT: %bs.owner = load i32, ptr %scalar.bsid
-// IR-NEXT: call void @__borrowscope_hot_borrow(i32 %{{.*}}, i32 %{{.*}}, i32 %bs.owner, i32 %bs.borrower)
+// IR-NOT: call ptr @__borrowscope_hot_begin(
+// IR: call ptr @__borrowscope_hot_new(ptr %[[W1]], i32 %{{.*}}, i32 %{{.*}}, ptr %[[SCALAR]])
+// The borrow of scalar by ptr: ptr's id and the address borrowed, just
+// before the store (the owner is found from the address).
+// IR: %bs.holder = load i32, ptr %ptr.bsid
+// IR-NEXT: call ptr @__borrowscope_hot_borrow(ptr %{{.*}}, i32 %{{.*}}, i32 %bs.holder, ptr %[[SCALAR]])
 // IR-NEXT: store ptr %[[SCALAR]], ptr
-// A call to another file may block: the clock is marked stale right after
-// it, and the next group opens with a new begin.
-// IR: call void @take(
-// IR-NEXT: call void @__borrowscope_hot_stale()
-// IR: %[[CLK3:.*]] = call i32 @__borrowscope_hot_begin(i32 1)
-// IR: call void @__borrowscope_hot_borrow(i32 %[[CLK3]],
+// A call ends the group: its records are committed before it, and the next
+// group begins anew.
+// IR: %[[WT:.*]] = call ptr @__borrowscope_hot_borrow(ptr %{{.*}}, i32 %{{.*}}, i32 0, ptr %{{.*}})
+// IR-NEXT: call void @__borrowscope_hot_commit(ptr %[[WT]])
 // IR-NEXT: call void @take(
-// Drops before lifetime.end clear the slot.
-// IR: call void @__borrowscope_hot_drop(
+// IR: call ptr @__borrowscope_hot_begin(i32 1)
+// IR: call void @take(
+// Releases (the same record as a Drop) leave the slot alone; drops before
+// lifetime.end clear it.
+// IR: call ptr @__borrowscope_hot_drop(
+// IR-NOT: store i32 0, ptr %ptr.bsid
+// IR: %[[ARRID:.*]] = load i32, ptr %arr.bsid
+// IR-NEXT: call ptr @__borrowscope_hot_drop(ptr %{{.*}}, i32 %{{.*}}, i32 %[[ARRID]])
 // IR-NEXT: store i32 0, ptr %arr.bsid
 // IR-NEXT: call void @llvm.lifetime.end.p0(i64 16,
-// The hot path is linked in, internal and always inlined; the table registers.
-// IR: define internal {{.*}}i32 @__borrowscope_hot_new_at(i32 {{.*}}, i32 {{.*}}, ptr {{.*}}, i64 {{.*}}) #[[HOT:[0-9]+]]
-// IR: @__borrowscope_register_module_v1(ptr @__borrowscope_sites, i32 17, ptr @__borrowscope_site_base)
+// The hot path is linked in, internal and always inlined; the module's
+// descriptor (its site table) registers.
+// IR: define internal {{.*}}ptr @__borrowscope_hot_new(ptr {{.*}}, i32 {{.*}}, i32 {{.*}}, ptr {{.*}}) #[[HOT:[0-9]+]]
+// IR: call void @__borrowscope_register_module_v2(ptr @__borrowscope_module)
 // IR: attributes #[[HOT]] = { alwaysinline

@@ -3,9 +3,12 @@
 //
 // RUN: %ir-O0 %s -o %t.ll
 // RUN: %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t.ll
+// RUN: env BORROWSCOPE_VARIABLES=all %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t.ll
 // RUN: %clang -g -O2 -Xclang -disable-llvm-passes -S -emit-llvm %s -o %t2.ll
 // RUN: %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t2.ll
+// RUN: env BORROWSCOPE_VARIABLES=all %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t2.ll
 // RUN: %opt -load-pass-plugin=%plugin -passes='borrowscope,default<O3>,verify' -disable-output %t2.ll
+// RUN: env BORROWSCOPE_VARIABLES=all %opt -load-pass-plugin=%plugin -passes='borrowscope,default<O3>,verify' -disable-output %t2.ll
 // RUN: %bsclang -O0 -c %s -o %t-O0.o 2>&1 | count 0
 // RUN: %bsclang -O1 -c %s -o %t-O1.o 2>&1 | count 0
 // RUN: %bsclang -O2 -c %s -o %t-O2.o 2>&1 | count 0
@@ -13,7 +16,7 @@
 // RUN: %bsclang -Os -c %s -o %t-Os.o 2>&1 | count 0
 // RUN: %bsclang -Oz -c %s -o %t-Oz.o 2>&1 | count 0
 // RUN: %bsclang -O2 -flto -c %s -o %t-lto.o 2>&1 | count 0
-// RUN: %bsclang -O0 %s -o %t.run && env BORROWSCOPE_OUTPUT=%t.json %t.run | FileCheck %s --check-prefix=OUT
+// RUN: env BORROWSCOPE_VARIABLES=all %bsclang -O0 %s -o %t.run && env BORROWSCOPE_OUTPUT=%t.json %t.run | FileCheck %s --check-prefix=OUT
 // RUN: %bsclang -O2 %s -o %t.run2 && env BORROWSCOPE_OUTPUT=%t2.json %t.run2 | FileCheck %s --check-prefix=OUT
 // RUN: %trace-summary %t.json | FileCheck %s --check-prefix=VLA
 

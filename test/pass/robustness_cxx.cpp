@@ -4,8 +4,10 @@
 //
 // RUN: %clangxx -std=c++20 -g -O0 -Xclang -fsanitize-address-use-after-scope -Xclang -disable-llvm-passes -S -emit-llvm %s -o %t.ll
 // RUN: %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t.ll
+// RUN: env BORROWSCOPE_VARIABLES=all %opt -load-pass-plugin=%plugin -passes=borrowscope,verify -disable-output %t.ll
 // RUN: %clangxx -std=c++20 -g -O2 -Xclang -disable-llvm-passes -S -emit-llvm %s -o %t2.ll
 // RUN: %opt -load-pass-plugin=%plugin -passes='borrowscope,default<O3>,verify' -disable-output %t2.ll
+// RUN: env BORROWSCOPE_VARIABLES=all %opt -load-pass-plugin=%plugin -passes='borrowscope,default<O3>,verify' -disable-output %t2.ll
 // RUN: %bsclangxx -std=c++20 -O0 %s -o %t0 && env BORROWSCOPE_OUTPUT=%t0.json %t0 | FileCheck %s
 // RUN: %bsclangxx -std=c++20 -O1 %s -o %t1 && env BORROWSCOPE_OUTPUT=%t1.json %t1 | FileCheck %s
 // RUN: %bsclangxx -std=c++20 -O2 %s -o %t2 && env BORROWSCOPE_OUTPUT=%t2.json %t2 | FileCheck %s

@@ -10,9 +10,9 @@ Prints, from `llvm-objdump -d` and `llvm-nm` (first on PATH):
                         destructor call (register/unregister)
   violation F -> T      a call from F to a BorrowScope function T that an
                         event must not cost: anything but the out-of-line slow
-                        path (SLOW_PATH below: __borrowscope_refill_v1 and
-                        friends, taken when a buffer is full or the clock's
-                        high half changes), and the module hooks
+                        path (SLOW_PATH below: __borrowscope_refill_stub_v2,
+                        called from the inline assembly of the room check
+                        when a window is full), and the module hooks
   violations N
   function F rdtsc=N fs=N slow-path-calls=N   for each FUNCTION asked for:
                         clock reads, %fs-relative (thread-local) accesses, and
@@ -24,10 +24,10 @@ import subprocess
 import sys
 
 # The slow path's names by ABI version (include/borrowscope/abi.h).
-SLOW_PATH_RE = re.compile(r"^__borrowscope_(refill|clock_high|slow)_v[0-9]+$")
+SLOW_PATH_RE = re.compile(r"^__borrowscope_(refill|refill_stub|clock_high|slow)_v[0-9]+$")
 MODULE_HOOKS = {
-    "borrowscope.module_ctor": {"__borrowscope_register_module_v1"},
-    "borrowscope.module_dtor": {"__borrowscope_unregister_module_v1"},
+    "borrowscope.module_ctor": {"__borrowscope_register_module_v2"},
+    "borrowscope.module_dtor": {"__borrowscope_unregister_module_v2"},
 }
 
 FUNC_RE = re.compile(r"^[0-9a-f]+ <(.+)>:$")

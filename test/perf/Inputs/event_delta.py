@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""event_delta.py SMALL.json LARGE.json: events per type that the larger run
+"""event_delta.py SMALL.trace LARGE.trace: events per type that the larger run
 recorded more than the smaller one (the same program with more loop
 iterations), and the lost-event counts of both. The per-iteration events are
 what the loop's inlined code must record; the program's other events cancel.
 """
 import collections
 import json
+import subprocess
 import sys
 
 
 def counts(path):
-    with open(path, encoding="utf-8") as f:
-        trace = json.load(f)
+    """Through `borrowscope export` (on PATH): the traces are binary."""
+    out = subprocess.run(["borrowscope", "export", path, "-f", "json", "-o", "-"],
+                         check=True, capture_output=True, text=True).stdout
+    trace = json.loads(out)
     c = collections.Counter(e["type"] for e in trace["events"])
     return c, trace["lost_events"], trace["event_count"] == len(trace["events"])
 

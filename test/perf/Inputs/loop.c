@@ -1,5 +1,5 @@
 // A leaf loop: every iteration creates `tmp`, lends its address to a global
-// and drops it (3 events, one clock read); work() itself has n, total and i.
+// and drops it (3 events, one group); work() itself has n, total and i.
 #include <stdio.h>
 #include <stdlib.h>
 
