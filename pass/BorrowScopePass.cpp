@@ -1,6 +1,7 @@
 //===- BorrowScopePass.cpp - The BorrowScope module pass ------------------===//
 #include "BorrowScopePass.h"
 #include "Borrows.h"
+#include "Compat.h"
 #include "Instrumenter.h"
 #include "RuntimeLinker.h"
 #include "SiteTable.h"
@@ -30,7 +31,7 @@ constexpr const char *InstrumentedMarker = "borrowscope.instrumented";
 bool isCLanguage(const Function &F) {
   if (const DISubprogram *SP = F.getSubprogram())
     if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = CU->getSourceLanguage();
+      unsigned Lang = sourceLanguage(CU);
       return Lang == dwarf::DW_LANG_C || Lang == dwarf::DW_LANG_C89 ||
              Lang == dwarf::DW_LANG_C99 || Lang == dwarf::DW_LANG_C11 ||
              Lang == dwarf::DW_LANG_C17;
@@ -44,7 +45,7 @@ bool isCxx(const Function &F) {
     return true;
   if (const DISubprogram *SP = F.getSubprogram())
     if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = CU->getSourceLanguage();
+      unsigned Lang = sourceLanguage(CU);
       return Lang == dwarf::DW_LANG_C_plus_plus ||
              Lang == dwarf::DW_LANG_C_plus_plus_03 ||
              Lang == dwarf::DW_LANG_C_plus_plus_11 ||

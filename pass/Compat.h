@@ -1,18 +1,30 @@
 //===- Compat.h - LLVM version differences, in one place ------------------===//
 //
 // Everything that differs between the LLVM versions BorrowScope builds against
-// (19 by default, 22 later) goes through this header.
+// (19 by default, and 22) goes through this header: no other file tests
+// LLVM_VERSION_MAJOR.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BORROWSCOPE_COMPAT_H
 #define BORROWSCOPE_COMPAT_H
 
 #include "llvm/Config/llvm-config.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/ADT/SmallVector.h"
+
+// LLVM 22 moved the plugin interface to its own library (LLVMPlugins); its
+// PassPluginLibraryInfo gained PreCodeGenCallback and LLVM_PLUGIN_API_VERSION
+// became 2. Plugin.cpp's aggregate initializer of the first four fields
+// compiles against both.
+#if LLVM_VERSION_MAJOR >= 22
+#include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
 
 namespace borrowscope {
 
@@ -73,6 +85,25 @@ inline llvm::Value *lifetimePointer(const llvm::IntrinsicInst *II) {
   return II->getArgOperand(0);
 #else
   return II->getArgOperand(1);
+#endif
+}
+
+/// The DWARF language (DW_LANG_*) of \p CU. LLVM 22 returns a
+/// DISourceLanguageName, which may hold a DWARF 6 versioned name (DW_LNAME_*
+/// and a version) instead; that is mapped back to the DW_LANG_* code (0 if it
+/// has none).
+inline unsigned sourceLanguage(const llvm::DICompileUnit *CU) {
+#if LLVM_VERSION_MAJOR >= 22
+  llvm::DISourceLanguageName Lang = CU->getSourceLanguage();
+  if (!Lang.hasVersionedName())
+    return Lang.getName();
+  if (std::optional<llvm::dwarf::SourceLanguage> Old = llvm::dwarf::toDW_LANG(
+          static_cast<llvm::dwarf::SourceLanguageName>(Lang.getName()),
+          Lang.getVersion()))
+    return *Old;
+  return 0;
+#else
+  return CU->getSourceLanguage();
 #endif
 }
 

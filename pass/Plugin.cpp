@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BorrowScopePass.h"
+#include "Compat.h"
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Passes/PassPlugin.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 
