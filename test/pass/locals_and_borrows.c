@@ -57,8 +57,9 @@ int locals(int n) {
 // IR-NEXT: store i32 %[[ID]], ptr %n.bsid
 // A variable with markers is created after its lifetime.start; no call since
 // the last clock read, so the events share it.
-// Its address is taken, so its New records the address and size.
-// IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[SCALAR:[0-9]+]])
+// Its address is taken, so its New records the address and size. (LLVM 22's
+// lifetime markers take only the pointer; 19's also the size.)
+// IR: call void @llvm.lifetime.start.p0({{(i64 4, )?}}ptr %[[SCALAR:[0-9]+]])
 // IR-NOT: call i32 @__borrowscope_hot_begin(
 // IR: call i32 @__borrowscope_hot_new_at(i32 %[[CLK]], i32 %{{.*}}, ptr %[[SCALAR]], i64 4)
 // The borrow of scalar by ptr loads both ids just before the store.
@@ -76,7 +77,7 @@ int locals(int n) {
 // Drops before lifetime.end clear the slot.
 // IR: call void @__borrowscope_hot_drop(
 // IR-NEXT: store i32 0, ptr %arr.bsid
-// IR-NEXT: call void @llvm.lifetime.end.p0(i64 16,
+// IR-NEXT: call void @llvm.lifetime.end.p0({{(i64 16, )?}}ptr %
 // The hot path is linked in, internal and always inlined; the table registers.
 // IR: define internal {{.*}}i32 @__borrowscope_hot_new_at(i32 {{.*}}, i32 {{.*}}, ptr {{.*}}, i64 {{.*}}) #[[HOT:[0-9]+]]
 // IR: @__borrowscope_register_module_v1(ptr @__borrowscope_sites, i32 17, ptr @__borrowscope_site_base)
