@@ -15,12 +15,20 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <optional>
 
 using namespace llvm;
 
-static cl::opt<bool> ClSystemHeaders(
-    "borrowscope-system-headers",
-    cl::desc("Instrument functions from system headers too"), cl::init(false));
+// Constructed at load time only in the LLVM the plugin was built for: a
+// cl::opt's constructor runs before llvmGetPassPluginInfo and crashes in
+// another LLVM (see Plugin.cpp).
+static std::optional<cl::opt<bool>> ClSystemHeaders =
+    borrowscope::hostLLVMMatches()
+        ? std::optional<cl::opt<bool>>(
+              std::in_place, "borrowscope-system-headers",
+              cl::desc("Instrument functions from system headers too"),
+              cl::init(false))
+        : std::nullopt;
 
 namespace borrowscope {
 
@@ -101,7 +109,7 @@ PassOptions PassOptions::fromEnvironment() {
   PassOptions Options;
   const char *Env = std::getenv("BORROWSCOPE_SYSTEM_HEADERS");
   Options.InstrumentSystemHeaders =
-      ClSystemHeaders || (Env && StringRef(Env) == "1");
+      (ClSystemHeaders && *ClSystemHeaders) || (Env && StringRef(Env) == "1");
   return Options;
 }
 

@@ -15,6 +15,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm-c/Core.h"
 
 // LLVM 22 moved the plugin interface to its own library (LLVMPlugins); its
 // PassPluginLibraryInfo gained PreCodeGenCallback and LLVM_PLUGIN_API_VERSION
@@ -26,7 +27,38 @@
 #include "llvm/Passes/PassPlugin.h"
 #endif
 
+// LLVMGetVersion (C API, LLVM 16 and later; exported by Debian's libLLVM 19
+// and 22 and by rustc's libLLVM) resolves to the host's LLVM, since the plugin
+// does not link libLLVM. Weak: a host without it loads the plugin all the same
+// (address null) instead of failing on an undefined symbol.
+extern "C" void LLVMGetVersion(unsigned *Major, unsigned *Minor,
+                               unsigned *Patch) __attribute__((weak));
+
 namespace borrowscope {
+
+/// The version of the LLVM the plugin runs in (the host: clang, opt, rustc),
+/// asked through the C API, which unlike the C++ API is the same in every
+/// LLVM. All zero when the host does not say (no LLVMGetVersion).
+struct HostLLVMVersion {
+  unsigned Major = 0, Minor = 0, Patch = 0;
+};
+inline HostLLVMVersion hostLLVMVersion() {
+  HostLLVMVersion V;
+  if (&LLVMGetVersion)
+    LLVMGetVersion(&V.Major, &V.Minor, &V.Patch);
+  return V;
+}
+
+/// False when the host's LLVM major differs from the one the plugin was
+/// compiled against: then not one C++ LLVM API may be touched (classes,
+/// vtables and the command-line registry differ; the first cl::opt
+/// constructor already crashes). C++ ABI compatibility holds within a major
+/// (a plugin built with 22.1.8 headers runs in rustc's 22.1.2). A host that
+/// does not tell its version is trusted, as before this check.
+inline bool hostLLVMMatches() {
+  unsigned Major = hostLLVMVersion().Major;
+  return Major == 0 || Major == LLVM_VERSION_MAJOR;
+}
 
 /// A source variable's debug declaration, whichever form the IR uses.
 struct DeclareInfo {
