@@ -1,6 +1,7 @@
 //===- BorrowScopePass.cpp - The BorrowScope module pass ------------------===//
 #include "BorrowScopePass.h"
 #include "Borrows.h"
+#include "Compat.h"
 #include "Instrumenter.h"
 #include "LastUse.h"
 #include "Ownership.h"
@@ -17,18 +18,29 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <optional>
 
 using namespace llvm;
 
-static cl::opt<bool> ClSystemHeaders(
-    "borrowscope-system-headers",
-    cl::desc("Instrument functions from system headers too"), cl::init(false));
+// Constructed at load time only in the LLVM the plugin was built for: a
+// cl::opt's constructor runs before llvmGetPassPluginInfo and crashes in
+// another LLVM (see Plugin.cpp).
+static std::optional<cl::opt<bool>> ClSystemHeaders =
+    borrowscope::hostLLVMMatches()
+        ? std::optional<cl::opt<bool>>(
+              std::in_place, "borrowscope-system-headers",
+              cl::desc("Instrument functions from system headers too"),
+              cl::init(false))
+        : std::nullopt;
 
-static cl::opt<std::string> ClVariables(
-    "borrowscope-variables",
-    cl::desc("Which variables to trace: ownership (those that take part in "
-             "ownership; the default) or all"),
-    cl::init(""));
+static std::optional<cl::opt<std::string>> ClVariables =
+    borrowscope::hostLLVMMatches()
+        ? std::optional<cl::opt<std::string>>(
+              std::in_place, "borrowscope-variables",
+              cl::desc("Which variables to trace: ownership (those that take "
+                       "part in ownership; the default) or all"),
+              cl::init(""))
+        : std::nullopt;
 
 namespace borrowscope {
 
@@ -39,7 +51,7 @@ constexpr const char *InstrumentedMarker = "borrowscope.instrumented";
 bool isCLanguage(const Function &F) {
   if (const DISubprogram *SP = F.getSubprogram())
     if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = CU->getSourceLanguage();
+      unsigned Lang = sourceLanguage(CU);
       return Lang == dwarf::DW_LANG_C || Lang == dwarf::DW_LANG_C89 ||
              Lang == dwarf::DW_LANG_C99 || Lang == dwarf::DW_LANG_C11 ||
              Lang == dwarf::DW_LANG_C17;
@@ -53,7 +65,7 @@ bool isCxx(const Function &F) {
     return true;
   if (const DISubprogram *SP = F.getSubprogram())
     if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = CU->getSourceLanguage();
+      unsigned Lang = sourceLanguage(CU);
       return Lang == dwarf::DW_LANG_C_plus_plus ||
              Lang == dwarf::DW_LANG_C_plus_plus_03 ||
              Lang == dwarf::DW_LANG_C_plus_plus_11 ||
@@ -106,7 +118,7 @@ struct FunctionWork {
 /// BORROWSCOPE_VARIABLES (or -borrowscope-variables, which wins): one line
 /// for a value that is neither word, and the default.
 VariableSelection variableSelection() {
-  std::string Value = ClVariables;
+  std::string Value = ClVariables ? std::string(*ClVariables) : "";
   if (Value.empty())
     if (const char *Env = std::getenv("BORROWSCOPE_VARIABLES"))
       Value = Env;
@@ -126,7 +138,7 @@ PassOptions PassOptions::fromEnvironment() {
   PassOptions Options;
   const char *Env = std::getenv("BORROWSCOPE_SYSTEM_HEADERS");
   Options.InstrumentSystemHeaders =
-      ClSystemHeaders || (Env && StringRef(Env) == "1");
+      (ClSystemHeaders && *ClSystemHeaders) || (Env && StringRef(Env) == "1");
   Options.Variables = variableSelection();
   return Options;
 }

@@ -1,20 +1,64 @@
 //===- Compat.h - LLVM version differences, in one place ------------------===//
 //
 // Everything that differs between the LLVM versions BorrowScope builds against
-// (19 by default, 22 later) goes through this header.
+// (19 by default, and 22) goes through this header: no other file tests
+// LLVM_VERSION_MAJOR.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BORROWSCOPE_COMPAT_H
 #define BORROWSCOPE_COMPAT_H
 
 #include "llvm/Config/llvm-config.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm-c/Core.h"
+
+// LLVM 22 moved the plugin interface to its own library (LLVMPlugins); its
+// PassPluginLibraryInfo gained PreCodeGenCallback and LLVM_PLUGIN_API_VERSION
+// became 2. Plugin.cpp's aggregate initializer of the first four fields
+// compiles against both.
+#if LLVM_VERSION_MAJOR >= 22
+#include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
+
+// LLVMGetVersion (C API, LLVM 16 and later; exported by Debian's libLLVM 19
+// and 22 and by rustc's libLLVM) resolves to the host's LLVM, since the plugin
+// does not link libLLVM. Weak: a host without it loads the plugin all the same
+// (address null) instead of failing on an undefined symbol.
+extern "C" void LLVMGetVersion(unsigned *Major, unsigned *Minor,
+                               unsigned *Patch) __attribute__((weak));
 
 namespace borrowscope {
+
+/// The version of the LLVM the plugin runs in (the host: clang, opt, rustc),
+/// asked through the C API, which unlike the C++ API is the same in every
+/// LLVM. All zero when the host does not say (no LLVMGetVersion).
+struct HostLLVMVersion {
+  unsigned Major = 0, Minor = 0, Patch = 0;
+};
+inline HostLLVMVersion hostLLVMVersion() {
+  HostLLVMVersion V;
+  if (&LLVMGetVersion)
+    LLVMGetVersion(&V.Major, &V.Minor, &V.Patch);
+  return V;
+}
+
+/// False when the host's LLVM major differs from the one the plugin was
+/// compiled against: then not one C++ LLVM API may be touched (classes,
+/// vtables and the command-line registry differ; the first cl::opt
+/// constructor already crashes). C++ ABI compatibility holds within a major
+/// (a plugin built with 22.1.8 headers runs in rustc's 22.1.2). A host that
+/// does not tell its version is trusted, as before this check.
+inline bool hostLLVMMatches() {
+  unsigned Major = hostLLVMVersion().Major;
+  return Major == 0 || Major == LLVM_VERSION_MAJOR;
+}
 
 /// A source variable's debug declaration, whichever form the IR uses.
 struct DeclareInfo {
@@ -73,6 +117,25 @@ inline llvm::Value *lifetimePointer(const llvm::IntrinsicInst *II) {
   return II->getArgOperand(0);
 #else
   return II->getArgOperand(1);
+#endif
+}
+
+/// The DWARF language (DW_LANG_*) of \p CU. LLVM 22 returns a
+/// DISourceLanguageName, which may hold a DWARF 6 versioned name (DW_LNAME_*
+/// and a version) instead; that is mapped back to the DW_LANG_* code (0 if it
+/// has none).
+inline unsigned sourceLanguage(const llvm::DICompileUnit *CU) {
+#if LLVM_VERSION_MAJOR >= 22
+  llvm::DISourceLanguageName Lang = CU->getSourceLanguage();
+  if (!Lang.hasVersionedName())
+    return Lang.getName();
+  if (std::optional<llvm::dwarf::SourceLanguage> Old = llvm::dwarf::toDW_LANG(
+          static_cast<llvm::dwarf::SourceLanguageName>(Lang.getName()),
+          Lang.getVersion()))
+    return *Old;
+  return 0;
+#else
+  return CU->getSourceLanguage();
 #endif
 }
 

@@ -1,5 +1,7 @@
-# lit configuration for BorrowScope (run through ctest, or directly:
+# lit configuration for BorrowScope. Run through ctest, or directly with the
+# lit of the LLVM built against:
 #   python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
+#   python3 /usr/lib/llvm-22/bin/lit -sv build-llvm22/test
 import os
 
 import lit.formats
@@ -42,6 +44,33 @@ config.substitutions += [
      + " -passes=borrowscope -pass-remarks=borrowscope -S"),
 ]
 config.available_features.add("llvm-%d" % config.llvm_version_major)
+config.substitutions.append(("%llvm-major", str(config.llvm_version_major)))
+
+# Another LLVM installed next to ours (Debian: /usr/lib/llvm-N/bin), for
+# pass/llvm_mismatch.test: the newest major other than ours that has clang and
+# opt and is 16 or newer (the plugin asks its host through LLVMGetVersion,
+# LLVM 16+). In the LLVM 19 build that is 22 when installed, and 19 in the 22
+# build.
+def other_llvm():
+    import glob, re
+    found = []
+    for bin_dir in glob.glob("/usr/lib/llvm-*/bin"):
+        m = re.fullmatch(r"/usr/lib/llvm-(\d+)/bin", bin_dir)
+        major = int(m.group(1)) if m else 0
+        if major < 16 or major == config.llvm_version_major:
+            continue
+        if all(os.access(os.path.join(bin_dir, t), os.X_OK) for t in ("clang", "opt")):
+            found.append((major, bin_dir))
+    return max(found) if found else None
+
+other = other_llvm()
+if other:
+    config.available_features.add("other-llvm")
+    config.substitutions += [
+        ("%other-llvm-major", str(other[0])),
+        ("%other-clang", os.path.join(other[1], "clang")),
+        ("%other-opt", os.path.join(other[1], "opt")),
+    ]
 config.substitutions.append(
     ("%borrowscope", os.path.join(config.borrowscope_bin_dir, "borrowscope")))
 config.substitutions.append(

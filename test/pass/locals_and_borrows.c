@@ -65,7 +65,7 @@ int locals(int n) {
 // IR-NEXT: store i32 %[[ID]], ptr %n.bsid
 // A variable with markers is created after its lifetime.start, in the same
 // group (no call since); its address is taken, so its New records it.
-// IR: call void @llvm.lifetime.start.p0(i64 4, ptr %[[SCALAR:[0-9]+]])
+// IR: call void @llvm.lifetime.start.p0({{(i64 4, )?}}ptr %[[SCALAR:[0-9]+]])
 // IR-NOT: call ptr @__borrowscope_hot_begin(
 // IR: call ptr @__borrowscope_hot_new(ptr %[[W1]], i32 %{{.*}}, i32 %{{.*}}, ptr %[[SCALAR]])
 // The borrow of scalar by ptr: ptr's id and the address borrowed, just
