@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -37,6 +38,7 @@ struct Runtime {
   ThreadRegistry threads;
   TraceFile file;
   bool finished = false; // the END block is written; later events are lost
+  int exit_status = 0;   // as exit() or main's return gave it (on_exit)
   pthread_key_t exit_key{};
   uint64_t stack_lo = UINT64_MAX, stack_hi = 0;
 };
@@ -255,6 +257,13 @@ void after_fork_in_child() {
                          false);
 }
 
+// Registered first, so called last of the exit handlers: the status the
+// process exits with. Destructors (stop_runtime) run after every handler.
+void note_exit_status(int status, void *) {
+  if (runtime)
+    runtime->exit_status = status;
+}
+
 } // namespace
 
 void start_runtime() {
@@ -266,6 +275,7 @@ void start_runtime() {
   point_thread_at(nullptr, nullptr, &sink_commit); // refills on first event
   pthread_key_create(&runtime->exit_key, on_thread_exit);
   pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
+  on_exit(note_exit_status, nullptr);
   Busy busy;
   open_output_locked();
 }
@@ -282,7 +292,7 @@ __attribute__((destructor(101))) void stop_runtime() {
   if (!runtime || t_busy)
     return;
   Busy busy;
-  finish_locked(BS_END_EXIT, 0);
+  finish_locked(BS_END_EXIT, runtime->exit_status);
 }
 
 } // namespace

@@ -26,6 +26,11 @@ std::string thread_name(uint64_t os_tid) {
   return name;
 }
 
+// Where the main thread's stack began when the program started: above it
+// lie argv, the environment and the auxiliary vector, which are no
+// variable's (and whose size depends on the environment).
+extern "C" void *__libc_stack_end;
+
 bool current_stack(uint64_t &lo, uint64_t &hi) {
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) != 0)
@@ -38,6 +43,9 @@ bool current_stack(uint64_t &lo, uint64_t &hi) {
     return false;
   lo = reinterpret_cast<uint64_t>(addr);
   hi = lo + size;
+  uint64_t start = reinterpret_cast<uint64_t>(__libc_stack_end);
+  if (current_os_tid() == uint64_t(getpid()) && start > lo && start < hi)
+    hi = start;
   return true;
 }
 

@@ -207,16 +207,47 @@ public:
          " on " + plural(m_.threads.size(), "thread", "threads") + " over " +
          format_duration(m_.last_time - m_.first_time) + ", " +
          std::to_string(m_.lost_events.value_or(0)) + " lost\n";
+    if (std::string end = ending(); !end.empty())
+      s += end + "\n";
     if (!m_.complete)
-      s += st_.yellow("warning: the trace was cut short (the program was "
-                      "killed or called _exit): the events after that point "
-                      "are missing") +
+      s += st_.yellow("warning: " + (m_.missing.empty()
+                                         ? std::string("the trace is incomplete")
+                                         : m_.missing)) +
            "\n";
     if (m_.lost_events.value_or(0))
       s += st_.yellow("warning: " + std::to_string(*m_.lost_events) +
-                      " events could not be recorded") +
+                      " records could not be written") +
+           "\n";
+    if (uint64_t left_out = m_.header.variables_untraced)
+      s += st_.dim(plural(left_out, "variable", "variables") + " of " +
+                   std::to_string(m_.header.variables_total) +
+                   " take no part in ownership and are not traced "
+                   "(BORROWSCOPE_VARIABLES=all when compiling traces them)") +
            "\n";
     return s;
+  }
+
+  /// How the process ended, when the trace says and it was not a plain
+  /// exit with 0.
+  std::string ending() const {
+    switch (m_.end) {
+    case ProcessEnd::Exit:
+      return m_.end_status == 0
+                 ? ""
+                 : "the process exited with " + std::to_string(m_.end_status);
+    case ProcessEnd::Signal:
+      return st_.yellow("the process was killed by signal " +
+                        std::to_string(m_.end_status) + " (" +
+                        signal_name(int(m_.end_status)) + ")");
+    case ProcessEnd::Exec:
+      return "the process replaced itself (exec)";
+    case ProcessEnd::Abort:
+      return "the process ended with _exit, quick_exit or abort (status " +
+             std::to_string(m_.end_status) + ")";
+    case ProcessEnd::Unknown:
+      return "";
+    }
+    return "";
   }
 
   std::string totals() const {
@@ -351,7 +382,7 @@ public:
     case BorrowEnd::Open:
       return "still active at the end";
     case BorrowEnd::LastUse:
-      return "until " + m_.str(b.borrower_name) + "'s last use";
+      return "until the last use of " + m_.str(b.borrower_name);
     case BorrowEnd::Freed:
       return "until its memory was freed";
     case BorrowEnd::Dead:

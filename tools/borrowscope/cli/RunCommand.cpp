@@ -28,7 +28,7 @@ const char *const help =
     "is the program's (128 + the signal number if a signal killed it).\n\n"
     "options:\n"
     "  -o, --output TRACE  where the trace goes; %p in it becomes the pid.\n"
-    "                      Default: a new borrowscope-PROGRAM-N.json here\n"
+    "                      Default: a new borrowscope-PROGRAM-N.trace here\n"
     "  -q, --quiet         only say where the trace went, no summary\n"
     "  --color WHEN        auto (default), always or never\n"
     "  -h, --help          this help\n";
@@ -47,7 +47,7 @@ std::string escape_percent(const std::string &path) {
   return out;
 }
 
-/// Reserves a new file "borrowscope-<program>-<n>.json" in the current
+/// Reserves a new file "borrowscope-<program>-<n>.trace" in the current
 /// directory (created empty, so that no two runs pick the same name).
 std::string reserve_trace_name(const std::string &program) {
   std::string base = program.substr(program.rfind('/') + 1);
@@ -58,7 +58,7 @@ std::string reserve_trace_name(const std::string &program) {
   if (base.empty())
     base = "program";
   for (int n = 1; n < 100000; ++n) {
-    std::string name = "borrowscope-" + base + "-" + std::to_string(n) + ".json";
+    std::string name = "borrowscope-" + base + "-" + std::to_string(n) + ".trace";
     int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd >= 0) {
       ::close(fd);

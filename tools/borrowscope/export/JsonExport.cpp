@@ -248,6 +248,12 @@ void JsonExporter::finish(const OwnershipModel &m) {
       s += "null";
     else
       append_number(s, b.end);
+    // The lexical view: how long the holder held it (after its last use,
+    // until it dropped or took another value).
+    if (b.held_until != b.end) {
+      s += ",\"held_until\":";
+      append_number(s, b.held_until);
+    }
     s += ",\"borrower_kind\":\"";
     s += borrower_kind_name(b.kind);
     s += "\",\"borrower_name\":";

@@ -17,6 +17,7 @@ namespace borrowscope {
 /// holder's value is used for the last time, the borrow it holds ends there
 /// (non-lexical lifetimes). Free: heap memory is freed (what it held ends).
 enum class EventType : uint8_t { New, Borrow, Move, Drop, Release, Free };
+inline constexpr size_t event_type_count = 6;
 
 /// Who took the address: a local variable, a call argument, a return value,
 /// or a store into memory (field, heap, global). Unknown: a writer newer or

@@ -1,5 +1,7 @@
 #include "Names.h"
 
+#include <cstring>
+
 namespace borrowscope {
 
 std::string short_name(std::string_view name) {
@@ -42,6 +44,12 @@ std::string callee_label(std::string_view name) {
   if (s.find('(') == std::string::npos)
     s += "()";
   return s;
+}
+
+std::string signal_name(int number) {
+  if (const char *abbrev = sigabbrev_np(number))
+    return std::string("SIG") + abbrev;
+  return "signal " + std::to_string(number);
 }
 
 } // namespace borrowscope

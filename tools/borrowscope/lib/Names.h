@@ -17,6 +17,9 @@ std::string short_name(std::string_view name);
 /// when the name has no parameter list (C functions: "bump()").
 std::string callee_label(std::string_view name);
 
+/// "SIGSEGV" for 11; "signal N" for a number without a name.
+std::string signal_name(int number);
+
 } // namespace borrowscope
 
 #endif

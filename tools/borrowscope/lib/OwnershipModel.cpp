@@ -265,6 +265,9 @@ void ModelBuilder::on_trailer(const TraceTrailer &t) {
   m_.event_count = t.event_count;
   m_.lost_events = t.lost_events;
   m_.complete = t.complete;
+  m_.missing = t.missing;
+  m_.end = t.end;
+  m_.end_status = t.end_status;
   for (const ThreadInfo &info : t.threads) {
     auto it = thread_by_id_.find(info.id);
     uint32_t index;

@@ -136,6 +136,9 @@ struct OwnershipModel {
   TraceHeader header;
   std::optional<uint64_t> event_count, lost_events;
   bool complete = true; ///< false for a trace cut short
+  std::string missing;  ///< why it is incomplete, one line
+  ProcessEnd end = ProcessEnd::Unknown; ///< how the process ended
+  int64_t end_status = 0;
 
   StringTable strings;
   std::vector<Thread> threads; ///< by id
@@ -144,7 +147,7 @@ struct OwnershipModel {
   std::vector<Move> moves;         ///< in trace order
 
   uint64_t events = 0;
-  std::array<uint64_t, 4> events_by_type{}; ///< indexed by EventType
+  std::array<uint64_t, event_type_count> events_by_type{}; ///< indexed by EventType
   uint64_t first_time = 0, last_time = 0;   ///< over all events
   Anomalies anomalies;
 
