@@ -275,9 +275,11 @@ private:
     B.Loc = Call.getDebugLoc();
     B.Kind = BS_BORROWER_CALL;
     B.BorrowerName = calleeName(Call);
-    B.Mutability = argumentMutability(Call, ArgNo);
+    // The argument points to what holds the borrowed pointer: the held
+    // pointer's type says how the callee may use it.
     if (const auto *Slots = Derived.contents(Base)) {
       const TempSlot &S = Slots->front();
+      B.Mutability = heldMutability(Call, ArgNo, S.Offset);
       B.Owner = S.From.Owner;
       B.Through = S.From.Through;
       B.Source = S.From.Accessor ? AddressSource::Accessor
@@ -290,6 +292,7 @@ private:
                P && Base == Arg && isPointerLike(P->Type)) {
       B.LoadFrom = Arg; // what the pointer variable holds now
       B.Source = AddressSource::Unknown;
+      B.Mutability = heldMutability(Call, ArgNo);
     } else {
       return std::nullopt;
     }

@@ -13,6 +13,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include <cstdlib>
@@ -68,28 +69,34 @@ ParamKind kindOfDIType(const DIType *T) {
   }
 }
 
-/// From the callee's debug info: its DISubroutineType lists every source
-/// parameter, `this` included (as an artificial pointer to possibly-const T).
-ParamKind kindFromDebugInfo(const CallBase &Call, unsigned ArgNo) {
+/// The declared type of IR argument \p ArgNo from the callee's debug info:
+/// its DISubroutineType lists every source parameter, `this` included (as an
+/// artificial pointer to possibly-const T). Null when it does not tell.
+const DIType *paramDIType(const CallBase &Call, unsigned ArgNo) {
   const Function *Callee = Call.getCalledFunction();
   const DISubprogram *SP = Callee ? Callee->getSubprogram() : nullptr;
   // Declarations carry debug info only at -O1 and above (for call-site
   // info); using it would make -O0 and -O2 traces differ.
   if (SP && !SP->isDefinition())
-    return ParamKind::Unknown;
+    return nullptr;
   const DISubroutineType *Ty = SP ? SP->getType() : nullptr;
   if (!Ty)
-    return ParamKind::Unknown;
+    return nullptr;
   DITypeRefArray Types = Ty->getTypeArray();
   if (Types.size() == 0)
-    return ParamKind::Unknown;
+    return nullptr;
   // A trailing null entry marks varargs.
   if (Types.size() > 1 && !Types[Types.size() - 1])
-    return ParamKind::Unknown;
+    return nullptr;
   auto Index = sourceParamIndex(Call, ArgNo, Types.size() - 1);
   if (!Index)
-    return ParamKind::Unknown;
-  return kindOfDIType(Types[*Index + 1]);
+    return nullptr;
+  return Types[*Index + 1];
+}
+
+ParamKind kindFromDebugInfo(const CallBase &Call, unsigned ArgNo) {
+  const DIType *T = paramDIType(Call, ArgNo);
+  return T ? kindOfDIType(T) : ParamKind::Unknown;
 }
 
 /// Splits "(int const&, std::map<int, int>&)" at top-level commas.
@@ -143,42 +150,94 @@ bool isConstMemberFunction(StringRef Mangled) {
   return Mangled.starts_with("K");
 }
 
-/// From the Itanium-mangled name: parameter types are part of it.
-ParamKind kindFromMangledName(const CallBase &Call, unsigned ArgNo) {
+/// The demangled parameter list of the callee, and which entry IR argument
+/// \p ArgNo is (nullopt for `this` or when the arguments cannot be counted).
+struct DemangledParams {
+  SmallVector<std::string, 4> Params;
+  std::optional<unsigned> Index;
+  bool CountsWithThis = false;
+};
+
+std::optional<DemangledParams> demangledParams(const CallBase &Call,
+                                               unsigned ArgNo) {
   const Function *Callee = Call.getCalledFunction();
   if (!Callee || !Callee->getName().starts_with("_Z"))
-    return ParamKind::Unknown;
-  StringRef Mangled = Callee->getName();
+    return std::nullopt;
   // The demangler keeps pointers into the name: it must outlive the queries.
-  std::string Name = Mangled.str();
+  std::string Name = Callee->getName().str();
   ItaniumPartialDemangler Demangler;
   if (Demangler.partialDemangle(Name.c_str()) || !Demangler.isFunction())
-    return ParamKind::Unknown;
+    return std::nullopt;
   char *Buf = Demangler.getFunctionParameters(nullptr, nullptr);
   if (!Buf)
-    return ParamKind::Unknown;
-  SmallVector<std::string, 4> Params = splitParameters(Buf);
+    return std::nullopt;
+  DemangledParams Result;
+  Result.Params = splitParameters(Buf);
   std::free(Buf);
-
   // Member functions get `this` as an extra first argument. Static members
   // mangle the same way, so decide by counting.
-  auto Index = sourceParamIndex(Call, ArgNo, Params.size());
-  if (Index)
-    return kindOfDemangledParam(Params[*Index]);
-  auto WithThis = sourceParamIndex(Call, ArgNo, Params.size() + 1);
-  if (WithThis && *WithThis > 0)
-    return kindOfDemangledParam(Params[*WithThis - 1]);
+  if (auto Index = sourceParamIndex(Call, ArgNo, Result.Params.size())) {
+    Result.Index = *Index;
+  } else if (auto WithThis =
+                 sourceParamIndex(Call, ArgNo, Result.Params.size() + 1)) {
+    Result.CountsWithThis = true;
+    if (*WithThis > 0)
+      Result.Index = *WithThis - 1;
+  }
+  return Result;
+}
+
+/// From the Itanium-mangled name: parameter types are part of it.
+ParamKind kindFromMangledName(const CallBase &Call, unsigned ArgNo) {
+  std::optional<DemangledParams> P = demangledParams(Call, ArgNo);
+  if (!P)
+    return ParamKind::Unknown;
+  if (P->Index)
+    return kindOfDemangledParam(P->Params[*P->Index]);
   // `this` is the first argument (after sret) even when by-value aggregates
   // make the other arguments impossible to count. Constructors, destructors
   // and const member functions are never static, so they do have one.
-  bool IsFirst = WithThis ? *WithThis == 0 : sourceIndexIsFirst(Call, ArgNo);
+  bool IsFirst =
+      P->CountsWithThis ? true : sourceIndexIsFirst(Call, ArgNo);
   if (!IsFirst)
     return ParamKind::Unknown;
-  if (Demangler.isCtorOrDtor())
+  StringRef Mangled = Call.getCalledFunction()->getName();
+  ItaniumPartialDemangler Demangler;
+  std::string Name = Mangled.str();
+  if (!Demangler.partialDemangle(Name.c_str()) && Demangler.isCtorOrDtor())
     return ParamKind::Mutable;
   if (isConstMemberFunction(Mangled))
     return ParamKind::Shared;
-  return WithThis ? ParamKind::Mutable : ParamKind::Unknown;
+  return P->CountsWithThis ? ParamKind::Mutable : ParamKind::Unknown;
+}
+
+/// A demangled type without its outermost `&`, `&&` or `*` and a trailing
+/// const: "int* const&" is "int*".
+StringRef stripOneIndirection(StringRef P) {
+  P = P.trim();
+  if (!P.consume_back("&&") && !P.consume_back("&") && !P.consume_back("*"))
+    return StringRef();
+  P = P.rtrim();
+  if (P.consume_back("const"))
+    P = P.rtrim();
+  return P;
+}
+
+/// The type one level of indirection below \p T (a pointer or reference),
+/// without typedefs and cv-qualifiers.
+const DIType *pointeeOf(const DIType *T) {
+  while (const auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    unsigned Tag = D->getTag();
+    if (Tag == dwarf::DW_TAG_pointer_type ||
+        Tag == dwarf::DW_TAG_reference_type ||
+        Tag == dwarf::DW_TAG_rvalue_reference_type)
+      return D->getBaseType();
+    if (Tag != dwarf::DW_TAG_typedef && Tag != dwarf::DW_TAG_const_type &&
+        Tag != dwarf::DW_TAG_volatile_type)
+      return nullptr;
+    T = D->getBaseType();
+  }
+  return nullptr;
 }
 
 ParamKind parameterKind(const CallBase &Call, unsigned ArgNo) {
@@ -199,6 +258,28 @@ bs_mutability argumentMutability(const CallBase &Call, unsigned ArgNo) {
     return BS_MUT_SHARED;
   case ParamKind::Mutable:
   case ParamKind::RValue:
+    return BS_MUT_MUTABLE;
+  default:
+    return BS_MUT_UNKNOWN;
+  }
+}
+
+bs_mutability heldMutability(const CallBase &Call, unsigned ArgNo,
+                             uint64_t Offset) {
+  if (const DIType *Held = pointeeOf(paramDIType(Call, ArgNo))) {
+    bs_mutability M = pointeeMutability(Held);
+    if (M != BS_MUT_UNKNOWN || Offset == ~uint64_t(0))
+      return M;
+    std::string Member;
+    return pointeeMutability(memberTypeAt(Held, Offset, Member));
+  }
+  std::optional<DemangledParams> P = demangledParams(Call, ArgNo);
+  if (!P || !P->Index)
+    return BS_MUT_UNKNOWN;
+  switch (kindOfDemangledParam(stripOneIndirection(P->Params[*P->Index]))) {
+  case ParamKind::Shared:
+    return BS_MUT_SHARED;
+  case ParamKind::Mutable:
     return BS_MUT_MUTABLE;
   default:
     return BS_MUT_UNKNOWN;

@@ -14,6 +14,12 @@ namespace borrowscope {
 /// info): never a guess.
 bs_mutability argumentMutability(const llvm::CallBase &Call, unsigned ArgNo);
 
+/// For an argument that points to a pointer (T* const&, T*&&, a closure
+/// whose capture at \p Offset is a reference): whether the callee may modify
+/// what that pointer points to. Unknown when the types do not tell.
+bs_mutability heldMutability(const llvm::CallBase &Call, unsigned ArgNo,
+                             uint64_t Offset = ~uint64_t(0));
+
 /// True when argument \p ArgNo is bound to an rvalue reference (T&&).
 bool isRValueArgument(const llvm::CallBase &Call, unsigned ArgNo);
 

@@ -50,7 +50,7 @@ int main(int argc, char **argv) {
 // SNAP: "borrower_name":"touch",{{.*}}"owner_name":"before"
 // SNAP-NOT: "after"
 // SNAP: ],"threads":[
-// SNAP-NEXT: {"id":1,{{.*}}"events":9}],"event_count":9,"lost_events":0,"complete":true,
+// SNAP-NEXT: {"id":1,{{.*}}"events":8}],"event_count":8,"lost_events":0,"complete":true,
 
 // The final trace has everything of the parent, nothing of the child.
 // MAIN: "var_name":"before"

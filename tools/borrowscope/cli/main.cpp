@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
     return exit_ok;
   }
   if (name == "--version") {
-    std::printf("borrowscope 0.1.0 (trace format version 1)\n");
+    std::printf("borrowscope 0.1.0 (trace format version 2; reads 1 and 2)\n");
     return exit_ok;
   }
   for (const Command &c : commands()) {
