@@ -1,8 +1,8 @@
 // The bundled example: a small library catalogue that borrows, shares and
 // moves its data the way everyday C++ does. Build, trace and check it with
 //   build/bin/borrowscope-clang++ -O1 -pthread examples/library.cpp -o library
-//   BORROWSCOPE_OUTPUT=library-trace.json ./library
-//   build/bin/borrowscope check library-trace.json
+//   build/bin/borrowscope run -o library.trace ./library
+//   build/bin/borrowscope check library.trace
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -37,6 +37,7 @@ static void tally(const std::vector<Book> *shelf, int *total) {
 
 int main() {
   std::vector<Book> shelf;
+  shelf.reserve(4);
   add(shelf, "The C Programming Language", 1978);
   add(shelf, "Structure and Interpretation of Computer Programs", 1985);
   add(shelf, "The Rust Programming Language", 2018);
@@ -48,9 +49,12 @@ int main() {
   std::thread worker(tally, &shelf, &total); // another thread borrows too
   worker.join();
 
-  // `borrowscope check` reports the next line: `first` still refers into
-  // `shelf` while shelf.back() borrows it mutably to move a title out. C++
-  // accepts it (nothing reallocates here); Rust's borrow checker would not.
+  // `borrowscope check` reports the next line: `first` refers into `shelf`
+  // and is read below, while add() changes shelf. It runs correctly only
+  // because of the reserve(4) above: one book more and push_back would move
+  // the books, leaving `first` dangling. Rust's borrow checker rejects it.
+  add(shelf, "Programming Rust", 2017);
+
   std::string last = std::move(shelf.back().title);
   std::printf("%d of %zu books are older than 2000; the first is \"%s\"; "
               "years add up to %d; moved out \"%s\"\n",

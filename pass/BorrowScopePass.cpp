@@ -150,6 +150,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   // Decide first which functions have anything to trace: the others are
   // left exactly as they are (no unwind rewrite, no slots).
   KeptArguments Kept;
+  WrittenArguments Written;
   std::vector<FunctionWork> Work;
   unsigned Total = 0, Untraced = 0;
   for (Function &F : M) {
@@ -158,8 +159,8 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     std::vector<TrackedVariable> Vars = findVariables(F, isCLanguage(F));
     if (Vars.empty())
       continue;
-    BorrowAnalysis Analysis = findBorrows(Vars, Kept);
-    TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables);
+    BorrowAnalysis Analysis = findBorrows(Vars, Kept, Written);
+    TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables, Kept);
     Total += Vars.size();
     Untraced += Traced.Untraced;
     if (!Traced.Traced.empty())
@@ -183,10 +184,10 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // Again, after the EH rewrite: it replaces calls, which borrows point at.
-    BorrowAnalysis Analysis = findBorrows(W.Vars, Kept);
+    BorrowAnalysis Analysis = findBorrows(W.Vars, Kept, Written);
     TracedVariables Traced =
-        selectVariables(W.Vars, Analysis, Options.Variables);
-    LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse);
+        selectVariables(W.Vars, Analysis, Options.Variables, Kept);
+    LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse, Kept);
     instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
                        *Hot);
   }

@@ -51,6 +51,16 @@ bool isConstructorOrAssignment(const Function *Callee) {
   return N.contains("C1E") || N.contains("C2E") || N.contains("aSE");
 }
 
+/// Constructors (C1/C2) and destructors (D0/D1/D2): they begin or end
+/// their object's life, whatever their bodies write.
+bool isConstructorOrDestructor(const Function *Callee) {
+  if (!Callee || !Callee->getName().starts_with("_ZN"))
+    return false;
+  StringRef N = Callee->getName();
+  return N.contains("C1E") || N.contains("C2E") || N.contains("D0E") ||
+         N.contains("D1E") || N.contains("D2E");
+}
+
 /// A member function that may change its object: not const (`_ZNK`), not
 /// static (which the mangling does not tell; such calls rarely take an
 /// object first anyway).
@@ -78,8 +88,10 @@ DebugLoc statementLoc(std::initializer_list<const Value *> Candidates) {
 
 class BorrowFinder {
 public:
-  BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept)
-      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars), Kept(Kept) {}
+  BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept,
+               WrittenArguments &Written)
+      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars), Kept(Kept),
+        Written(Written) {}
 
   BorrowAnalysis run() {
     findAddressTaken();
@@ -221,19 +233,49 @@ private:
       if (Derived.isAccessor(Call) && Derived.accessorArgument(Call) == Arg) {
         if (std::optional<Borrow> B = accessorBorrow(Call, *D))
           Add(std::move(*B));
-        continue;
+        // A call that returns a pointer into its object and changes the
+        // object (insert, erase, emplace_back): a borrow of the object too.
+        if (!Callee || Written.writes(*Callee, ArgNo) != true)
+          continue;
       }
       Borrow B = borrowOf(Call, Arg, D);
       B.Kind = BS_BORROWER_CALL;
       B.BorrowerName = calleeName(Call);
       B.Mutability = isRValueArgument(Call, ArgNo)
                          ? BS_MUT_MOVE
-                         : argumentMutability(Call, ArgNo);
-      if (This && ArgNo != *This && isMutatingMember(Callee) &&
-          Kept.keeps(*Callee, ArgNo, 0))
-        keptBy(Call, *This, B);
+                         : callMutability(Call, ArgNo);
+      if (This && ArgNo != *This && isMutatingMember(Callee)) {
+        if (Kept.keeps(*Callee, ArgNo, 0)) {
+          keptBy(Call, *This, B);
+        } else if (!D->Accessor && Kept.keeps(*Callee, ArgNo, 1)) {
+          // It keeps a pointer read from the argument: a view of the
+          // argument's contents (a span or string_view of a vector or
+          // string), named by the owner's id.
+          keptBy(Call, *This, B);
+          if (B.Kept) {
+            B.Contents = true;
+            B.Source = AddressSource::Accessor;
+            B.Size = 0;
+          }
+        }
+      }
       Add(std::move(B));
     }
+  }
+
+  /// The declared mutability, unless the callee's body shows that a
+  /// non-const parameter is only read. A constructor or destructor
+  /// mutates its object even when its body writes nothing.
+  bs_mutability callMutability(const CallBase &Call, unsigned ArgNo) {
+    bs_mutability M = argumentMutability(Call, ArgNo);
+    const Function *Callee = Call.getCalledFunction();
+    if (M == BS_MUT_SHARED || !Callee)
+      return M;
+    if (isConstructorOrDestructor(Callee) && thisArgument(Call) == ArgNo)
+      return M;
+    if (std::optional<bool> W = Written.writes(*Callee, ArgNo))
+      return *W ? BS_MUT_MUTABLE : BS_MUT_SHARED;
+    return M;
   }
 
   /// The callee keeps the pointer in its object: that object holds the
@@ -458,6 +500,7 @@ private:
   Function &F;
   DerivedPointers Derived;
   KeptArguments &Kept;
+  WrittenArguments &Written;
   DenseSet<const TrackedVariable *> AddressTaken;
   std::vector<Borrow> Result;
 };
@@ -465,10 +508,10 @@ private:
 } // namespace
 
 BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars,
-                           KeptArguments &Kept) {
+                           KeptArguments &Kept, WrittenArguments &Written) {
   if (Vars.empty())
     return {};
-  return BorrowFinder(Vars, Kept).run();
+  return BorrowFinder(Vars, Kept, Written).run();
 }
 
 } // namespace borrowscope

@@ -4,6 +4,7 @@
 
 #include "DerivedPointers.h"
 #include "KeptArguments.h"
+#include "WrittenArguments.h"
 #include "Variables.h"
 #include "borrowscope/abi.h"
 #include "llvm/ADT/DenseSet.h"
@@ -55,6 +56,9 @@ struct Borrow {
   bool IntoCall = false;
   /// The callee keeps the pointer in Borrower (or at Destination).
   bool Kept = false;
+  /// What is kept is the owner's contents (the pointers inside it), not its
+  /// storage: `std::span s(vec)`.
+  bool Contents = false;
   /// Index in BorrowAnalysis::Borrows of the first borrow of the same call,
   /// or -1: the arguments of one call are borrowed together.
   int CallGroup = -1;
@@ -75,7 +79,7 @@ struct BorrowAnalysis {
 /// The borrows of \p Vars (all of one function). \p Kept answers whether a
 /// callee keeps what it is given (shared by the module's functions).
 BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars,
-                           KeptArguments &Kept);
+                           KeptArguments &Kept, WrittenArguments &Written);
 
 } // namespace borrowscope
 

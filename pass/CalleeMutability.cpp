@@ -11,6 +11,7 @@
 #include "CalleeMutability.h"
 #include "TypeNames.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/BinaryFormat/Dwarf.h"
@@ -240,6 +241,43 @@ const DIType *pointeeOf(const DIType *T) {
   return nullptr;
 }
 
+/// The C library's prototypes, which a C module declares without any type
+/// the IR keeps: one letter per parameter, `w` written through, `r` only
+/// read, `.` not a pointer; a last `*` repeats the letter before it for the
+/// variadic arguments. (A sanitizer's interceptors know them the same way.)
+ParamKind kindFromCLibrary(const CallBase &Call, unsigned ArgNo) {
+  static const StringMap<StringRef> Prototypes = {
+      {"memcpy", "wr."},     {"memmove", "wr."},    {"memset", "w.."},
+      {"memcmp", "rr."},     {"memchr", "r.."},     {"strcpy", "wr"},
+      {"strncpy", "wr."},    {"strcat", "wr"},      {"strncat", "wr."},
+      {"strlen", "r"},       {"strnlen", "r."},     {"strcmp", "rr"},
+      {"strncmp", "rr."},    {"strchr", "r."},      {"strrchr", "r."},
+      {"strstr", "rr"},      {"strdup", "r"},       {"strndup", "r."},
+      {"strtol", "r.."},     {"strtoul", "r.."},    {"strtod", "r."},
+      {"atoi", "r"},         {"atol", "r"},         {"atof", "r"},
+      {"qsort", "w...."},    {"bsearch", "rr..."},  {"sprintf", "wrr*"},
+      {"snprintf", "w.rr*"}, {"printf", "rr*"},     {"fprintf", ".rr*"},
+      {"puts", "r"},         {"fputs", "r."},       {"fgets", "w.."},
+      {"fread", "w..."},     {"fwrite", "r..."},    {"read", ".w."},
+      {"write", ".r."},      {"bzero", "w."},       {"free", "."},
+  };
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee || !Callee->isDeclaration())
+    return ParamKind::Unknown;
+  auto It = Prototypes.find(Callee->getName());
+  if (It == Prototypes.end())
+    return ParamKind::Unknown;
+  StringRef P = It->second;
+  char C = '.';
+  if (ArgNo < P.size() && P[ArgNo] != '*')
+    C = P[ArgNo];
+  else if (P.ends_with("*") && P.size() >= 2)
+    C = P[P.size() - 2];
+  return C == 'w'   ? ParamKind::Mutable
+         : C == 'r' ? ParamKind::Shared
+                    : ParamKind::Unknown;
+}
+
 ParamKind parameterKind(const CallBase &Call, unsigned ArgNo) {
   // The callee receives a copy: it can only read the original.
   if (Call.isByValArgument(ArgNo))
@@ -247,6 +285,8 @@ ParamKind parameterKind(const CallBase &Call, unsigned ArgNo) {
   ParamKind Kind = kindFromDebugInfo(Call, ArgNo);
   if (Kind == ParamKind::Unknown)
     Kind = kindFromMangledName(Call, ArgNo);
+  if (Kind == ParamKind::Unknown)
+    Kind = kindFromCLibrary(Call, ArgNo);
   return Kind;
 }
 

@@ -86,6 +86,14 @@ bool isIgnoredCall(const llvm::CallBase &Call);
 /// std::move, std::forward, std::addressof: casts, not uses.
 bool isTransparentCall(const llvm::CallBase &Call);
 
+/// A body the pass may read for what a callee does with its arguments: one
+/// the module defines at every optimization level. An available_externally
+/// body (an extern template's, such as std::string's members, at -O1 and
+/// above) is not one: reading it would make -O0 and -O2 traces differ.
+inline bool hasAnalysableBody(const llvm::Function &F) {
+  return !F.isDeclaration() && !F.hasAvailableExternallyLinkage();
+}
+
 } // namespace borrowscope
 
 #endif // BORROWSCOPE_DERIVEDPOINTERS_H

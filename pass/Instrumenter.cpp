@@ -114,8 +114,10 @@ public:
   void run() {
     createSlots();
     planNews();
-    planBorrows();
+    // At one point, what a holder lets go of goes first: a Release says the
+    // value was last used before that point.
     planReleases();
+    planBorrows();
     planDrops();
     planClocks();
     emit();
@@ -173,8 +175,9 @@ private:
     uint32_t GroupSite = ~0u;
     for (const Borrow &B : Facts.Analysis.Borrows) {
       SiteInfo S = borrowSite(B);
-      // The arguments of one call are borrowed together.
-      if (isa<CallBase>(B.At)) {
+      // The arguments of one call are borrowed together; what an accessor
+      // returned is borrowed after the call, on its own.
+      if (isa<CallBase>(B.At) && !B.After) {
         if (B.At != GroupCall) {
           GroupCall = B.At;
           GroupSite = Sites.next();
@@ -222,16 +225,20 @@ private:
       S.Flags |= BS_SITE_FLAG_MEMORY;
     if (B.Source == AddressSource::Accessor)
       S.Flags |= BS_SITE_FLAG_OWNER_ID;
+    if (B.Contents)
+      S.Flags |= BS_SITE_FLAG_CONTENTS;
     if (B.Source == AddressSource::Unknown)
       S.Flags |= BS_SITE_FLAG_REBORROW;
     if (B.Kept)
-      S.Flags |= BS_SITE_FLAG_KEPT | BS_SITE_FLAG_LEXICAL;
-    if (B.Borrower && !B.Destination && !B.Kept) {
+      S.Flags |= BS_SITE_FLAG_KEPT;
+    if (B.Borrower) {
       if (!followsLastUse(B.Borrower))
         S.Flags |= BS_SITE_FLAG_LEXICAL;
       else if (auto *SI = dyn_cast<StoreInst>(B.At);
                SI && Facts.Uses.DeadStores.contains(SI))
         S.Flags |= BS_SITE_FLAG_DEAD;
+    } else if (B.Kept) {
+      S.Flags |= BS_SITE_FLAG_LEXICAL;
     }
     return S;
   }

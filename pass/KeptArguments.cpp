@@ -27,7 +27,7 @@ bool KeptArguments::keeps(const Function &Callee, unsigned ArgNo,
   Key K{&Callee, ArgNo, Level};
   if (auto It = Memo.find(K); It != Memo.end())
     return It->second;
-  if (Callee.isDeclaration() || ArgNo >= Callee.arg_size())
+  if (!hasAnalysableBody(Callee) || ArgNo >= Callee.arg_size())
     return Memo[K] = false;
   Memo[K] = false; // in progress: recursion answers no
   bool Result = keepsValue(Callee, Callee.getArg(ArgNo), Level);

@@ -20,7 +20,8 @@ bool isIdleReborrow(const Borrow &B, bool FrameHasAddressTaken) {
 
 TracedVariables selectVariables(const std::vector<TrackedVariable> &Vars,
                                 BorrowAnalysis &Analysis,
-                                VariableSelection Selection) {
+                                VariableSelection Selection,
+                                KeptArguments &Kept) {
   TracedVariables Result;
   bool All = Selection == VariableSelection::All;
   if (!All) {
@@ -47,16 +48,17 @@ TracedVariables selectVariables(const std::vector<TrackedVariable> &Vars,
     if (!Result.Traced.contains(&V))
       ++Result.Untraced;
   }
-  // Holders that receive whole pointers, and are only loaded and stored.
-  // A range-for's hidden reference stands for the loop's iterators, which
-  // hold the borrow until the loop ends: it keeps its lexical lifetime.
+  // Holders whose every access the pass sees: pointer variables, and
+  // objects that hold borrows in their fields or keep them (iterators,
+  // views, guards, containers of pointers). A range-for's hidden reference
+  // stands for the loop's iterators, which hold the borrow until the loop
+  // ends: it keeps its lexical lifetime.
   DenseSet<const TrackedVariable *> Seen;
   for (const Borrow &B : Analysis.Borrows) {
     const TrackedVariable *H = B.Borrower;
-    if (!H || B.IsMove || B.Kept || B.Destination || !Seen.insert(H).second)
+    if (!H || B.IsMove || !Seen.insert(H).second)
       continue;
-    if (!Analysis.AddressTaken.contains(H) &&
-        !StringRef(H->Name).starts_with("__range") && followsLastUse(*H))
+    if (!StringRef(H->Name).starts_with("__range") && followsLastUse(*H, Kept))
       Result.FollowLastUse.push_back(H);
   }
   return Result;

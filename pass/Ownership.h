@@ -40,7 +40,8 @@ struct TracedVariables {
 /// and so changes no finding while the frame lives.
 TracedVariables selectVariables(const std::vector<TrackedVariable> &Vars,
                                 BorrowAnalysis &Analysis,
-                                VariableSelection Selection);
+                                VariableSelection Selection,
+                                KeptArguments &Kept);
 
 } // namespace borrowscope
 

@@ -114,6 +114,10 @@ static inline const char *bs_borrower_kind_name(unsigned k) {
 #define BS_SITE_FLAG_KEPT 0x100u
 /* Move: from a variable into a call's parameter or a temporary. */
 #define BS_SITE_FLAG_INTO_CALL 0x200u
+/* Borrow (with OWNER_ID): of the owner's contents, what its own pointers
+   point to (a std::span or string_view built from a vector or string keeps
+   its elements); the record's address says nothing. */
+#define BS_SITE_FLAG_CONTENTS 0x400u
 
 /* One instrumentation point; one table of these per module. */
 struct bs_site {

@@ -112,15 +112,17 @@ int main(void) {
 // A struct field holds a borrow (with its destination, in h: h's New has
 // its address); a pointer reassigned lets go of a and borrows b, but never
 // uses either value before it is set to NULL: both borrows are dead (end as
-// they are taken); NULL into a pointer is no borrow at all.
+// they are taken); NULL into a pointer is no borrow at all. h is never read
+// either: what its field holds is overwritten or dropped unused, so those
+// borrows are dead too.
 // CHECK-NEXT: New a #[[V19:[0-9]+]] line 63 in fields_and_reassignment at-address
 // CHECK-NEXT: New b #[[V20:[0-9]+]] line 63 in fields_and_reassignment at-address
 // CHECK-NEXT: New h #[[V21:[0-9]+]] line 64 in fields_and_reassignment at-address
-// CHECK-NEXT: Borrow a #[[V19]] by h.ptr #[[V21]] (variable, mutable in-memory) line 65
+// CHECK-NEXT: Borrow a #[[V19]] by h.ptr #[[V21]] (variable, mutable in-memory dead) line 65
 // CHECK-NEXT: New p #[[V22:[0-9]+]] line 66 in fields_and_reassignment
 // CHECK-NEXT: Borrow a #[[V19]] by p #[[V22]] (variable, mutable dead) line 66
 // CHECK-NEXT: Borrow b #[[V20]] by p #[[V22]] (variable, mutable dead) line 67
-// CHECK-NEXT: Borrow b #[[V20]] by h.ptr #[[V21]] (variable, mutable in-memory) line 69
+// CHECK-NEXT: Borrow b #[[V20]] by h.ptr #[[V21]] (variable, mutable in-memory dead) line 69
 // CHECK-NEXT: Drop p #[[V22]] line 71 in fields_and_reassignment
 // CHECK-NEXT: Drop h #[[V21]] line 71 in fields_and_reassignment
 // CHECK-NEXT: Drop b #[[V20]] line 71 in fields_and_reassignment

@@ -118,6 +118,8 @@ int main() {
 // CHECK-NEXT: Borrow counter #[[V7]] by by_ref.counter #[[V9]] (variable, mutable in-memory) line 36
 // CHECK-NEXT: New by_val #[[V10:[0-9]+]] line 37 in lambdas() at-address
 // CHECK-NEXT: Borrow by_ref #[[V9]] by lambdas()::$_0::operator()() const - (call, shared) line 38
+// by_ref is not used after its call: what it holds is let go there.
+// CHECK-NEXT: Release by_ref #[[V9]] line 38
 // CHECK-NEXT: Borrow by_val #[[V10]] by lambdas()::$_1::operator()() const - (call, shared) line 39
 // CHECK-NEXT: Drop by_val #[[V10]] line 40 in lambdas()
 // CHECK-NEXT: Drop by_ref #[[V9]] line 40 in lambdas()
@@ -154,15 +156,16 @@ int main() {
 // CHECK-NEXT: New x #[[V18:[0-9]+]] line 69 in vectors() at-address
 // CHECK-NEXT: New rx #[[V19:[0-9]+]] line 70 in vectors()
 // CHECK-NEXT: Borrow x #[[V18]] by rx #[[V19]] (variable, mutable) line 70
+// Non-lexical lifetimes: rx's borrow ends where its value is last read, as
+// touch's argument (the call's borrow takes over); first's likewise for the
+// size() call. Both variables live on to line 73.
+// CHECK-NEXT: Release rx #[[V19]] line 71
 // CHECK-NEXT: Borrow x #[[V18]] by touch(int&) - (call, mutable) line 71
 // CHECK-NEXT: New r #[[V20:[0-9]+]] line 21 in touch(int&)
 // CHECK-NEXT: Reborrow x #[[V18]] by r #[[V20]] (variable, mutable) line 21
 // CHECK-NEXT: Drop r #[[V20]] line 21 in touch(int&)
-// Non-lexical lifetimes: rx's borrow ends when touch(rx) returns, its last
-// use; first's with the size() call. Both variables live on to line 73.
-// CHECK-NEXT: Release rx #[[V19]] line 71
-// CHECK-NEXT: Borrow v #[[V16]] by std::vector<int, std::allocator<int>>::size() const - (call, shared) line 72
 // CHECK-NEXT: Release first #[[V17]] line 72
+// CHECK-NEXT: Borrow v #[[V16]] by std::vector<int, std::allocator<int>>::size() const - (call, shared) line 72
 // CHECK-NEXT: Drop rx #[[V19]] line 73 in vectors()
 // CHECK-NEXT: Drop x #[[V18]] line 73 in vectors()
 // CHECK-NEXT: Drop first #[[V17]] line 73 in vectors()

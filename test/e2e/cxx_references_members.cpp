@@ -53,6 +53,10 @@ int main() {
 // CHECK-NEXT: New r #[[R1:[0-9]+]] line 20 in bump(int&)
 // CHECK-NEXT: Reborrow c #1 by r #[[R1]] (variable, mutable) line 20
 // CHECK-NEXT: Drop r #[[R1]] line 20 in bump(int&)
+// first is read for the last time as peek's argument: its borrow of c ends
+// there (non-lexical lifetimes), though first lives on, and the call's
+// borrow takes over.
+// CHECK-NEXT: Release first #[[F]] line 34
 // Passing a reference passes on what it refers to: a shared borrow of c by
 // the call, and a shared reborrow in the callee.
 // CHECK-NEXT: Borrow c #1 by peek(int const&) - (call, shared) line 34
@@ -60,9 +64,6 @@ int main() {
 // CHECK-NEXT: Reborrow c #1 by r #[[R2]] (variable, shared) line 21
 // CHECK-NEXT: Drop r #[[R2]] line 21 in peek(int const&)
 // CHECK-NEXT: Borrow c #1 by Counter::add(int) - (call, mutable) line 34
-// first is read for the last time for that call's argument: its borrow of
-// c ends there (non-lexical lifetimes), though first lives on.
-// CHECK-NEXT: Release first #[[F]] line 34
 // `this` is the compiler's; the parameter n is a variable.
 // CHECK-NEXT: New n #[[A:[0-9]+]] line 17 in Counter::add(int)
 // CHECK-NEXT: Drop n #[[A]] line 17 in Counter::add(int)

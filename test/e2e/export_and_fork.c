@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
 // MAIN: "var_name":"before"
 // MAIN-NOT: in_child
 // MAIN: "var_name":"after"
-// MAIN: "event_count":20,
+// MAIN: "event_count":19,
 
 // The child's trace starts at the fork: instances created before it (main's
 // locals) are in the parent's trace, with the same ids; the child drops them.

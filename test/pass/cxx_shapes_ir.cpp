@@ -40,6 +40,12 @@ int shapes(std::vector<int> &items) {
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:27:7: New 'total' (int)
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:28:12: New 'i' (int)
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:29:9: New 'each' (int) at its address
+// Where the holders are read for the last time (planned before the borrows,
+// found scanning each block backwards): the references after the sum, items
+// when the loop exits (not inside it, where the next iteration reads it).
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:27:32: Release of what 'cref' holds (last use)
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:27:26: Release of what 'ref' holds (last use)
+// REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:28:3: Release of what 'items' holds (last use)
 // The reference parameter holds the caller's address: a reborrow.
 // REMARK-NEXT: remark: {{.*}}cxx_shapes_ir.cpp:22:30: Reborrow by 'items' (variable, mutable)
 // The implicit constructor, references into a member, non-const and const

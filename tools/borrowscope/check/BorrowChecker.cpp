@@ -88,7 +88,7 @@ void BorrowChecker::on_event(const Event &e) {
     on_drop(e);
     break;
   case EventType::Release:
-    release_variable(e.var_id);
+    release_variable(e.var_id, false);
     break;
   case EventType::Free:
     on_free(e);
@@ -166,14 +166,15 @@ void BorrowChecker::close(uint64_t key) {
   open_.erase(found);
 }
 
-/// What a whole variable holds ends: its value's last use, a new value.
-void BorrowChecker::release_variable(uint64_t holder) {
+/// What a variable holds ends: its value's last use (a pointer's, or an
+/// object's: an iterator, a view, a guard), or a new value.
+void BorrowChecker::release_variable(uint64_t holder, bool whole_only) {
   auto it = by_holder_.find(holder);
   if (it == by_holder_.end())
     return;
   std::vector<uint64_t> keys = it->second;
   for (uint64_t key : keys)
-    if (open_.at(key).whole_holder)
+    if (!whole_only || open_.at(key).whole_holder)
       close(key);
 }
 
@@ -206,8 +207,10 @@ void BorrowChecker::release_memory_in(uint64_t start, uint64_t size) {
 // --- Ranges ---------------------------------------------------------------
 
 bool BorrowChecker::inside(const Range &r, const Instance &owner) const {
-  if (!r.bits || !owner.size)
-    return r.bits == 0; // no address: the owner itself
+  if (!r.bits)
+    return !r.contents; // no address: the owner itself, or its contents
+  if (!owner.size)
+    return false;
   uint64_t mask = r.bits == 64 ? ~uint64_t(0) : 0xffffffffu;
   return ((r.address - owner.address) & mask) < owner.size;
 }
@@ -221,23 +224,40 @@ bool BorrowChecker::overlap(const Range &a, const Range &b) {
   return d < a.size || uint32_t(x - y) < b.size;
 }
 
-/// Aliasing XOR mutability, by what each borrow covers: two borrows inside
-/// the owner's storage (fields, elements of an array), or two outside it
-/// (elements of a vector, reached through an accessor), conflict when they
-/// overlap and one of them writes. A borrow of the owner itself conflicts
-/// with one of its contents when it writes: a call that may change the
-/// vector (push_back) while a reference into its elements is held.
-bool BorrowChecker::conflicts(const Open &a, const Open &b) const {
-  if (!writes(a.kind) && !writes(b.kind))
+/// Where the borrowed places are: inside the owner's own storage (the
+/// variable, a field, an element of an array) or outside it (the elements of
+/// a vector or string, reached through an accessor).
+bool BorrowChecker::inside_owner(const Open &o) const {
+  // A range-for's hidden reference to the range stands for the loop's
+  // iterators, which point at the contents.
+  if (o.borrower.starts_with("__range"))
     return false;
-  auto owner = live_.find(a.owner);
-  if (owner == live_.end())
+  auto owner = live_.find(o.owner);
+  return owner != live_.end() && inside(o.range, owner->second);
+}
+
+/// What C and C++ programs get wrong, in Rust's terms (docs/semantics.md,
+/// "Conflicts"): a call that changes the owner itself (push_back, insert,
+/// erase, append, a move) while a borrow of its contents is held -- the
+/// contents may move or change under the holder; or a change of a place
+/// while a shared borrow of it is held -- the holder expects it unchanged.
+/// Two mutable borrows of one place are how C works, and are not reported.
+bool BorrowChecker::conflicts(const Open &n, const Open &o) const {
+  if (!live_.count(n.owner))
     return false;
-  bool ia = inside(a.range, owner->second), ib = inside(b.range, owner->second);
-  if (ia == ib)
-    return overlap(a.range, b.range);
-  const Open &container = ia ? a : b;
-  return writes(container.kind);
+  bool in = inside_owner(n), io = inside_owner(o);
+  if (in && !io)
+    return n.by_call && writes(n.kind);
+  if (in != io || !overlap(n.range, o.range))
+    return false;
+  return writes(n.kind) && o.kind == Kind::Shared;
+}
+
+/// The same place given to one call twice, at least once to write it.
+bool BorrowChecker::aliases(const Open &a, const Open &b) const {
+  if (inside_owner(a) != inside_owner(b) || !overlap(a.range, b.range))
+    return false;
+  return writes(a.kind) || writes(b.kind);
 }
 
 void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
@@ -269,7 +289,7 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
 
 void BorrowChecker::check_call_group(const Open &n, const Event &e) {
   for (const auto &[owner, other] : group_.borrows)
-    if (owner == n.owner && conflicts(n, other)) {
+    if (owner == n.owner && aliases(n, other)) {
       report(violation("borrow_conflict", str(e.location), n.owner,
                        str(e.borrower_name), e,
                        "'" + live_.at(n.owner).name + "' is passed to '" +
@@ -305,7 +325,7 @@ void BorrowChecker::on_borrow(const Event &e) {
                !e.destination && !e.kept;
   // Storing a value replaces what the holder held before.
   if (whole)
-    release_variable(*e.borrower_id);
+    release_variable(*e.borrower_id, true);
   if (e.destination && !e.kept)
     release_destination(*e.destination);
 
@@ -317,6 +337,7 @@ void BorrowChecker::on_borrow(const Event &e) {
   n.kind = kind_of(e.mutability);
   n.kept = e.kept;
   n.whole_holder = whole;
+  n.by_call = e.borrower_kind == BorrowerKind::Call;
   if (e.borrower_id && (whole || e.kept || e.destination))
     n.holder = *e.borrower_id;
   n.destination = e.destination.value_or(0);
@@ -329,6 +350,7 @@ void BorrowChecker::on_borrow(const Event &e) {
     n.range.bits = e.address_bits;
     n.range.size = e.size.value_or(0);
   }
+  n.range.contents = e.contents;
   n.borrow_id = e.borrow_id;
   n.time = e.timestamp;
   n.location = str(e.location);
@@ -339,10 +361,11 @@ void BorrowChecker::on_borrow(const Event &e) {
   bool fresh = !e.reborrow && e.through.empty() && !is_destructor_call(e);
   if (fresh) {
     check_moved(owner, e, "used by '" + str(e.borrower_name) + "'");
-    if (e.borrower_kind == BorrowerKind::Call)
-      check_call_group(n, e);
     check_conflicts(n, e, fresh);
   }
+  // A pointer passed on aliases as much as a fresh one: `f(&x, p)`.
+  if (e.borrower_kind == BorrowerKind::Call && !is_destructor_call(e))
+    check_call_group(n, e);
   if (e.borrower_kind == BorrowerKind::Call && !e.kept && lets_go_of_kept(e))
     release_kept(owner);
 
@@ -367,6 +390,7 @@ void BorrowChecker::on_move(const Event &e) {
     Open n;
     n.owner = e.from_id;
     n.kind = Kind::Move;
+    n.by_call = true;
     check_conflicts(n, as_use, true);
   }
   from->second.moved = true;

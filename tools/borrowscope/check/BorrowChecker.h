@@ -59,6 +59,7 @@ private:
   struct Range {
     uint64_t address = 0, size = 0; ///< size 0: unknown extent
     uint8_t bits = 0;               ///< 0: no address (the whole owner)
+    bool contents = false; ///< no address, but of what an accessor returned
   };
   struct Open {
     uint64_t owner = 0;
@@ -67,6 +68,7 @@ private:
     bool whole_holder = false; ///< held by a whole (pointer) variable
     bool kept = false;         ///< kept by an object through a call
     bool returned = false;     ///< `return &x`: dangles when x drops
+    bool by_call = false;      ///< taken by a call (or a move): it acts
     Kind kind = Kind::Unknown;
     Range range;
     uint64_t borrow_id = 0, time = 0;
@@ -100,14 +102,16 @@ private:
 
   uint64_t open(Open o);
   void close(uint64_t key);
-  void release_variable(uint64_t holder);
+  void release_variable(uint64_t holder, bool whole_only);
   void release_destination(uint64_t destination);
   void release_kept(uint64_t object);
   void release_memory_in(uint64_t start, uint64_t size);
 
   bool inside(const Range &r, const Instance &owner) const;
   static bool overlap(const Range &a, const Range &b);
-  bool conflicts(const Open &a, const Open &b) const;
+  bool inside_owner(const Open &o) const;
+  bool conflicts(const Open &n, const Open &o) const;
+  bool aliases(const Open &a, const Open &b) const;
   void check_conflicts(const Open &n, const Event &e, bool fresh);
   void check_call_group(const Open &n, const Event &e);
   bool check_moved(uint64_t owner, const Event &e, const std::string &what);

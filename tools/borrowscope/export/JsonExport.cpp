@@ -118,6 +118,7 @@ void append_event_json(std::string &s, const Event &e) {
     flag(",\"dead\":", e.dead);
     flag(",\"lexical\":", e.lexical);
     flag(",\"kept\":", e.kept);
+    flag(",\"contents\":", e.contents);
     break;
   case EventType::Move:
     text(",\"from_name\":", e.from_name);

@@ -82,6 +82,9 @@ struct Event {
   /// A call keeps the argument in an object, the holder (borrower_id, or the
   /// memory at destination).
   bool kept = false;
+  /// The borrow is of what an accessor of the owner returned (`v.begin()`,
+  /// `s.data()`): the owner's contents, which need not lie in its storage.
+  bool contents = false;
   /// Borrows by one execution of one call share this (0: none).
   uint64_t call = 0;
   /// How many low bits of `address` are known (64, or 32 for a pointer an

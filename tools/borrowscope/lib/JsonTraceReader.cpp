@@ -31,7 +31,7 @@ enum class EventField : uint8_t {
   Unwind, OwnerId, BorrowerId, OwnerName, BorrowerName, BorrowerKindF,
   Mutable, FromId, ToId, FromName, ToName, Kind, Reborrow, Address, Size,
   Destination, Through, BorrowId, Dead, Lexical, Kept, IntoCall, Call,
-  AddressBits, Site, Other
+  AddressBits, Site, Contents, Other
 };
 
 enum class ThreadField { Id, OsTid, Name, Events, Other };
@@ -86,6 +86,7 @@ EventField event_field(std::string_view k) {
     if (k == "var_name") return EventField::VarName;
     if (k == "owner_id") return EventField::OwnerId;
     if (k == "reborrow") return EventField::Reborrow;
+    if (k == "contents") return EventField::Contents;
     break;
   case 9:
     if (k == "timestamp") return EventField::Timestamp;
@@ -127,7 +128,7 @@ std::string_view event_field_name(EventField f) {
       "owner_name", "borrower_name", "borrower_kind", "mutable", "from_id",
       "to_id", "from_name", "to_name", "kind", "reborrow", "address", "size",
       "destination", "through", "borrow_id", "dead", "lexical", "kept",
-      "into_call", "call", "address_bits", "site", "?"};
+      "into_call", "call", "address_bits", "site", "contents", "?"};
   return names[size_t(f)];
 }
 
@@ -297,6 +298,8 @@ public:
   void deliver_truncated() {
     send_header();
     trailer_.complete = false;
+    trailer_.missing = "the trace was cut short (the program was killed or "
+                       "called _exit): the events after that point are missing";
     trailer_.events_read = events_read_;
     sink_.on_trailer(trailer_);
   }
@@ -535,7 +538,7 @@ private:
       expected = "true, false or null"; break;
     case EventField::Unwind: case EventField::Reborrow:
     case EventField::Dead: case EventField::Lexical: case EventField::Kept:
-    case EventField::IntoCall:
+    case EventField::IntoCall: case EventField::Contents:
       expected = "a boolean"; break;
     case EventField::BorrowId: case EventField::Call: case EventField::Site:
     case EventField::AddressBits:
@@ -624,13 +627,15 @@ private:
     case EventField::Lexical:
     case EventField::Kept:
     case EventField::IntoCall:
+    case EventField::Contents:
       if (kind != ValueKind::Bool)
         return wrong_event_type(kind, ec);
-      (event_key_ == EventField::Reborrow ? ev_.reborrow
-       : event_key_ == EventField::Dead   ? ev_.dead
+      (event_key_ == EventField::Reborrow  ? ev_.reborrow
+       : event_key_ == EventField::Dead    ? ev_.dead
        : event_key_ == EventField::Lexical ? ev_.lexical
        : event_key_ == EventField::Kept    ? ev_.kept
-                                           : ev_.into_call) = bool_;
+       : event_key_ == EventField::Contents ? ev_.contents
+                                            : ev_.into_call) = bool_;
       return true;
     default:
       return wrong_event_type(kind, ec);
@@ -856,7 +861,7 @@ private:
     ev_.mutability = Mutability::Unknown;
     ev_.borrow_id = ev_.call = ev_.site = 0;
     ev_.address_bits = 64;
-    ev_.dead = ev_.lexical = ev_.kept = ev_.into_call = false;
+    ev_.dead = ev_.lexical = ev_.kept = ev_.into_call = ev_.contents = false;
     for (std::string_view *s : {&ev_.location, &ev_.function, &ev_.var_name,
                                 &ev_.type_name, &ev_.owner_name,
                                 &ev_.borrower_name, &ev_.from_name,

@@ -417,8 +417,8 @@ void ModelBuilder::resolve_borrow_ends() {
   }
 }
 
-// Non-lexical ends: a borrow held by a whole variable ends at the first
-// Release of that variable after it was taken, one held in heap memory when
+// Non-lexical ends: a borrow held by a variable ends at the first Release
+// of that variable after it was taken, one held in heap memory when
 // the memory is freed; one never used ends as it is taken.
 void ModelBuilder::apply_last_uses() {
   for (Borrow &b : m_.borrows) {
@@ -432,9 +432,11 @@ void ModelBuilder::apply_last_uses() {
       end_at(b.start, BorrowEnd::Dead);
       continue;
     }
-    bool whole = b.kind == BorrowerKind::Variable && b.has_borrower_id &&
-                 !b.has_destination && !b.lexical && !b.kept;
-    if (whole)
+    // A Release says no part of the holder is read again: it ends what
+    // its fields and the objects it keeps hold too.
+    bool held = b.kind == BorrowerKind::Variable && b.has_borrower_id &&
+                !b.lexical;
+    if (held)
       if (auto it = releases_.find(b.borrower_id); it != releases_.end()) {
         auto next = std::upper_bound(
             it->second.begin(), it->second.end(), b.event_index,

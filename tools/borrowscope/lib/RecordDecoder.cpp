@@ -174,22 +174,34 @@ bool SegmentCursor::decode(const bs_event &r, Event &e) {
     e.kept = s->flags & BS_SITE_FLAG_KEPT;
     if (s->size)
       e.size = s->size;
-    // The first argument of a call starts a new execution of it.
+    // The arguments of one execution of a call are recorded together, in
+    // any order: another call's argument, or one of this call's seen
+    // again, starts a new execution.
     if (s->call) {
-      if (s->call == s->number)
+      uint64_t offset = s->number - s->call;
+      uint64_t bit = offset < 64 ? uint64_t(1) << offset : 0;
+      if (s->call != thread_.call_group || (thread_.call_seen & bit) ||
+          !bit) {
         ++thread_.calls;
+        thread_.call_group = s->call;
+        thread_.call_seen = 0;
+      }
+      thread_.call_seen |= bit;
       e.call = (uint64_t(thread_.index) << 40) | thread_.calls;
     }
     bool memory = s->flags & BS_SITE_FLAG_MEMORY;
     if (s->flags & BS_SITE_FLAG_OWNER_ID) {
       e.owner_id = global(r.a, false);
+      e.contents = true;
       if (memory) {
         e.destination = join(r.b, r.c);
       } else {
         if (r.b)
           e.borrower_id = global(r.b, false);
-        e.address = r.c;
-        e.address_bits = 32;
+        if (!(s->flags & BS_SITE_FLAG_CONTENTS)) {
+          e.address = r.c;
+          e.address_bits = 32;
+        }
       }
     } else if (memory) {
       uint64_t address, destination;

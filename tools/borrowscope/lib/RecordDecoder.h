@@ -44,6 +44,8 @@ struct ThreadState {
   uint32_t id_epoch = 0, last_created = 0;
   uint64_t last_ns = 0;
   uint64_t calls = 0;      ///< calls seen: ids of call groups
+  uint64_t call_group = 0; ///< the call whose arguments come now
+  uint64_t call_seen = 0;  ///< which of its argument sites came already
   uint64_t next_sequence = 0;
   uint64_t events = 0;
   uint64_t unknown_sites = 0;

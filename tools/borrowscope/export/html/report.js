@@ -15,9 +15,12 @@
   const NV = V.id.length, NB = B.owner.length, NM = M.from.length;
   const KIND = ['variable', 'call', 'return', 'escape', 'unknown'];
   const MUT = ['shared', 'mut', 'unknown', 'move']; // lib/Event.h Mutability
+  // lib/OwnershipModel.h BorrowEnd, in its order.
   const END = ['until the borrower dropped', 'until the borrower was reassigned',
     'while the callee ran', 'instant (the callee recorded nothing)',
-    'until the owner dropped', 'still active when the trace ends'];
+    'until the owner dropped', 'still active when the trace ends',
+    'until the last use of the borrower', 'until its memory was freed',
+    'never used (ends as it is taken)'];
   const F_CREATED = 1, F_DROPPED = 2, F_UNWOUND = 4, F_MOVED = 8;
   const COLORS = {
     shared: '#2563eb', mut: '#dc2626', unknown: '#9333ea', move: '#d97706', moveBorrow: '#ea580c',
