@@ -48,7 +48,7 @@ bool isConstructorOrAssignment(const Function *Callee) {
   if (!Callee || !Callee->getName().starts_with("_ZN"))
     return false;
   StringRef N = Callee->getName();
-  return N.contains("C1E") || N.contains("C2E") || N.contains("aSE");
+  return isConstructorName(N) || N.contains("aSE");
 }
 
 /// Constructors (C1/C2) and destructors (D0/D1/D2): they begin or end
@@ -57,8 +57,31 @@ bool isConstructorOrDestructor(const Function *Callee) {
   if (!Callee || !Callee->getName().starts_with("_ZN"))
     return false;
   StringRef N = Callee->getName();
-  return N.contains("C1E") || N.contains("C2E") || N.contains("D0E") ||
-         N.contains("D1E") || N.contains("D2E");
+  return isConstructorName(N) || N.contains("D0E") || N.contains("D1E") ||
+         N.contains("D2E");
+}
+
+/// An object that may own what the pointers inside it point to (a vector's
+/// or string's buffer): a class, not a plain pointer or scalar.
+bool ownsContents(const TrackedVariable &V) {
+  return V.Alloca && V.Alloca->getAllocatedType()->isStructTy();
+}
+
+/// True when a destructor runs on the object \p Object is in: an owner
+/// (RAII), not a view.
+bool isDestroyed(const Value *Object) {
+  const Value *Base = baseObject(Object);
+  if (!isa<AllocaInst>(Base))
+    return false;
+  for (const User *U : Base->users())
+    if (const auto *Call = dyn_cast<CallBase>(U))
+      if (const Function *F = Call->getCalledFunction();
+          F && Call->arg_size() && Call->getArgOperand(0) == Base) {
+        StringRef N = F->getName();
+        if (N.starts_with("_ZN") && (N.contains("D1E") || N.contains("D2E")))
+          return true;
+      }
+  return false;
 }
 
 /// A member function that may change its object: not const (`_ZNK`), not
@@ -247,10 +270,15 @@ private:
       if (This && ArgNo != *This && isMutatingMember(Callee)) {
         if (Kept.keeps(*Callee, ArgNo, 0)) {
           keptBy(Call, *This, B);
-        } else if (!D->Accessor && Kept.keeps(*Callee, ArgNo, 1)) {
+        } else if (!D->Accessor && ownsContents(*D->Owner) &&
+                   !isDestroyed(Call.getArgOperand(*This)) &&
+                   Kept.keeps(*Callee, ArgNo, 1)) {
           // It keeps a pointer read from the argument: a view of the
           // argument's contents (a span or string_view of a vector or
-          // string), named by the owner's id.
+          // string), named by the owner's id. A raw pointer variable does
+          // not own what it points to: keeping that is no borrow of it. A
+          // holder with a destructor (shared_ptr, weak_ptr) shares in the
+          // ownership rather than borrowing.
           keptBy(Call, *This, B);
           if (B.Kept) {
             B.Contents = true;
@@ -471,12 +499,44 @@ private:
     return Writes ? BS_MUT_MUTABLE : BS_MUT_SHARED;
   }
 
+  /// The last instruction of \p At's block before it that fills \p Temp
+  /// (a constructor call, a copy, a store): the returned expression.
+  static const Instruction *lastWriteBefore(const Instruction &At,
+                                            const Value *Temp) {
+    const Instruction *Found = nullptr;
+    for (const Instruction &I : *At.getParent()) {
+      if (&I == &At)
+        break;
+      if (isa<LoadInst>(I) || !I.getDebugLoc())
+        continue;
+      for (const Value *Op : I.operands())
+        if (Op->getType()->isPointerTy() && baseObject(Op) == Temp)
+          Found = &I;
+    }
+    return Found;
+  }
+
   void visitReturn(ReturnInst &Ret) {
     Value *V = Ret.getReturnValue();
     const Derivation *D = Derived.of(V);
-    if (!D)
-      return;
-    Borrow B = borrowOf(Ret, V, D);
+    Value *Address = V;
+    if (!D) {
+      // A small object returned in registers (a span, a string_view, a
+      // struct of pointers) loaded from the temporary it was built in:
+      // what that temporary holds is returned, named by the owner's id.
+      const auto *LI = dyn_cast_or_null<LoadInst>(V);
+      const auto *Slots =
+          LI ? Derived.contents(baseObject(LI->getPointerOperand())) : nullptr;
+      if (!Slots || Slots->empty())
+        return;
+      D = &Slots->front().From;
+      Address = nullptr;
+    }
+    Borrow B = borrowOf(Ret, Address, D);
+    if (!Address) {
+      B.Source = AddressSource::Accessor;
+      B.Size = 0;
+    }
     B.Kind = BS_BORROWER_RETURN;
     B.BorrowerName = "<return>";
     // The statement: the returned expression, or the store into the return
@@ -488,6 +548,8 @@ private:
         if (const auto *SI = dyn_cast<StoreInst>(U);
             SI && SI->getPointerOperand() == LI->getPointerOperand())
           Slot = SI;
+    if (!Address)
+      Slot = lastWriteBefore(Ret, baseObject(cast<LoadInst>(V)->getPointerOperand()));
     if (DebugLoc Loc = statementLoc({Slot, V}))
       B.Loc = Loc;
     if (const DISubprogram *SP = F.getSubprogram())

@@ -2,11 +2,13 @@
 #include "DerivedPointers.h"
 #include "TypeNames.h"
 #include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
+#include <cstdlib>
 
 using namespace llvm;
 
@@ -17,10 +19,29 @@ namespace {
 /// A slot of a temporary whose offset is unknown (a constructor filled it).
 constexpr uint64_t AnyOffset = ~uint64_t(0);
 
-/// Constructors (C1/C2) by their Itanium names.
 bool isConstructor(const Function &F) {
-  StringRef N = F.getName();
-  return N.starts_with("_ZN") && (N.contains("C1E") || N.contains("C2E"));
+  return isConstructorName(F.getName());
+}
+
+/// A copy or move constructor (`C(const C &)`, `C(C &&)`): the new object
+/// has the argument's value; it holds no pointer to the argument.
+bool isCopyOrMoveConstructor(const Function &F) {
+  std::string Name = F.getName().str();
+  ItaniumPartialDemangler D;
+  if (D.partialDemangle(Name.c_str()) || !D.isCtorOrDtor())
+    return false;
+  char *Context = D.getFunctionDeclContextName(nullptr, nullptr);
+  char *Params = D.getFunctionParameters(nullptr, nullptr);
+  bool Result = false;
+  if (Context && Params) {
+    std::string C = Context;
+    StringRef P = StringRef(Params).trim();
+    Result = P == "(" + C + " const&)" || P == "(" + C + "&&)" ||
+             P == "(" + C + "&)";
+  }
+  std::free(Context);
+  std::free(Params);
+  return Result;
 }
 
 /// Bytes a reference or pointer type points to; 0 when unknown.
@@ -96,7 +117,8 @@ bool isTransparentCall(const CallBase &Call) {
     return false;
   StringRef N = Callee->getName();
   return N.starts_with("_ZSt4move") || N.starts_with("_ZSt7forward") ||
-         N.starts_with("_ZSt9addressof") || N.starts_with("_ZSt11__addressof");
+         N.starts_with("_ZSt9addressof") || N.starts_with("_ZSt11__addressof") ||
+         N.starts_with("_ZSt10to_address") || N.starts_with("_ZSt12__to_address");
 }
 
 DerivedPointers::DerivedPointers(Function &F,
@@ -260,7 +282,8 @@ bool DerivedPointers::forwardTemporaries() {
       }
     } else if (auto *Call = dyn_cast<CallBase>(&I)) {
       const Function *Callee = Call->getCalledFunction();
-      if (!Callee || !isConstructor(*Callee) || Call->arg_size() < 2)
+      if (!Callee || !isConstructor(*Callee) || Call->arg_size() < 2 ||
+          isCopyOrMoveConstructor(*Callee))
         continue;
       unsigned This = Call->paramHasAttr(0, Attribute::StructRet) ? 1 : 0;
       if (This >= Call->arg_size() ||

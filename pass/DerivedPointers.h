@@ -83,8 +83,17 @@ const llvm::Value *baseObject(const llvm::Value *V);
 /// other intrinsics (the compiler's copies), and BorrowScope's own runtime.
 bool isIgnoredCall(const llvm::CallBase &Call);
 
-/// std::move, std::forward, std::addressof: casts, not uses.
+/// std::move, std::forward, std::addressof, std::to_address: casts, not
+/// uses.
 bool isTransparentCall(const llvm::CallBase &Call);
+
+/// Itanium names of constructors: C1/C2, followed by E (the parameters) or
+/// I (a constructor template's arguments).
+inline bool isConstructorName(llvm::StringRef N) {
+  return N.starts_with("_ZN") &&
+         (N.contains("C1E") || N.contains("C2E") || N.contains("C1I") ||
+          N.contains("C2I"));
+}
 
 /// A body the pass may read for what a callee does with its arguments: one
 /// the module defines at every optimization level. An available_externally

@@ -19,13 +19,21 @@ namespace borrowscope {
 /// unknown, and a guess would be a false finding.
 class KeptArguments {
 public:
-  bool keeps(const llvm::Function &Callee, unsigned ArgNo, unsigned Level);
+  bool keeps(const llvm::Function &Callee, unsigned ArgNo, unsigned Level) {
+    return keptWhere(Callee, ArgNo, Level) != Nowhere;
+  }
+
+  /// Where the pointer is kept: Nowhere, Elsewhere (the heap, a global, an
+  /// object reached otherwise), or an argument's number when it is kept
+  /// only in what that argument points to (a `this`, an sret result): the
+  /// caller then knows whether that is a temporary of its own.
+  enum : int { Nowhere = -2, Elsewhere = -1 };
+  int keptWhere(const llvm::Function &Callee, unsigned ArgNo, unsigned Level);
 
 private:
-  bool keepsValue(const llvm::Function &F, const llvm::Value *V,
-                  unsigned Level);
+  int keptIn(const llvm::Function &F, const llvm::Value *V, unsigned Level);
   using Key = std::tuple<const llvm::Function *, unsigned, unsigned>;
-  llvm::DenseMap<Key, bool> Memo;
+  llvm::DenseMap<Key, int> Memo;
 };
 
 } // namespace borrowscope

@@ -2,8 +2,9 @@
 //
 // Like KeptArguments, over the callee's IR as clang emits it before any
 // optimization: a parameter spilled to its alloca is followed through the
-// loads of that alloca. A pointer stored anywhere but the callee's own frame
-// may be written later by anyone: that counts as a write. Each (function,
+// loads of that alloca. A pointer the callee keeps (stores outside its own
+// frame) is not written by the call: the kept borrow is recorded apart, with
+// the mutability of its holder. Each (function,
 // argument) is answered once; a recursive query still in progress answers
 // "no", which its other uses then decide.
 //
@@ -50,7 +51,8 @@ bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
         if (SI->getPointerOperand() == V)
           return true; // a store into the object
         if (!isOwnAlloca(SI->getPointerOperand()))
-          return true; // the pointer is kept: written later, maybe
+          continue; // kept (an iterator, a view): KeptArguments records that
+                    // borrow, with the holder's own mutability
         // Spilled to a local: what is loaded back is the same pointer.
         for (const User *AU : baseObject(SI->getPointerOperand())->users())
           if (const auto *LI = dyn_cast<LoadInst>(AU);

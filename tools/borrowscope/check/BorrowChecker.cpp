@@ -21,10 +21,11 @@ bool callee_is(const Event &e, std::initializer_list<std::string_view> names) {
 bool is_destructor_call(const Event &e) { return callee_is(e, {"::~"}); }
 
 /// Member calls after which a moved-from object has a value again (as
-/// clang-tidy's bugprone-use-after-move counts them).
+/// clang-tidy's bugprone-use-after-move counts them); templates among them
+/// demangle with their arguments (`optional<T>::emplace<char const (&)[4]>`).
 bool is_reinitialisation(const Event &e) {
   return callee_is(e, {"::operator=", "::clear(", "::reset(", "::assign(",
-                       "::emplace("});
+                       "::assign<", "::emplace(", "::emplace<"});
 }
 
 /// Member calls after which an object no longer keeps what it was given:
@@ -246,8 +247,10 @@ bool BorrowChecker::conflicts(const Open &n, const Open &o) const {
   if (!live_.count(n.owner))
     return false;
   bool in = inside_owner(n), io = inside_owner(o);
+  // What an accessor returns (end(), operator[]) is a place, not a change
+  // of the owner: only a call given the owner itself changes it.
   if (in && !io)
-    return n.by_call && writes(n.kind);
+    return n.by_call && !n.range.contents && writes(n.kind);
   if (in != io || !overlap(n.range, o.range))
     return false;
   return writes(n.kind) && o.kind == Kind::Shared;
