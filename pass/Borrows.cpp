@@ -56,9 +56,8 @@ bool isConstructorOrAssignment(const Function *Callee) {
 bool isConstructorOrDestructor(const Function *Callee) {
   if (!Callee || !Callee->getName().starts_with("_ZN"))
     return false;
-  StringRef N = Callee->getName();
-  return isConstructorName(N) || N.contains("D0E") || N.contains("D1E") ||
-         N.contains("D2E");
+  return isConstructorName(Callee->getName()) ||
+         isDestructorName(Callee->getName());
 }
 
 /// An object that may own what the pointers inside it point to (a vector's
@@ -76,11 +75,9 @@ bool isDestroyed(const Value *Object) {
   for (const User *U : Base->users())
     if (const auto *Call = dyn_cast<CallBase>(U))
       if (const Function *F = Call->getCalledFunction();
-          F && Call->arg_size() && Call->getArgOperand(0) == Base) {
-        StringRef N = F->getName();
-        if (N.starts_with("_ZN") && (N.contains("D1E") || N.contains("D2E")))
-          return true;
-      }
+          F && Call->arg_size() && Call->getArgOperand(0) == Base &&
+          isDestructorName(F->getName()))
+        return true;
   return false;
 }
 

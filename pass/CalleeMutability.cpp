@@ -151,6 +151,17 @@ bool isConstMemberFunction(StringRef Mangled) {
   return Mangled.starts_with("K");
 }
 
+/// A member function qualified `&&` (`build() &&`): called on an xvalue, it
+/// may move out of its object, as a `T&&` parameter may.
+bool isRValueMemberFunction(StringRef Mangled) {
+  if (!Mangled.consume_front("_ZN"))
+    return false;
+  Mangled.consume_front("r");
+  Mangled.consume_front("V");
+  Mangled.consume_front("K");
+  return Mangled.starts_with("O");
+}
+
 /// The demangled parameter list of the callee, and which entry IR argument
 /// \p ArgNo is (nullopt for `this` or when the arguments cannot be counted).
 struct DemangledParams {
@@ -207,6 +218,8 @@ ParamKind kindFromMangledName(const CallBase &Call, unsigned ArgNo) {
   std::string Name = Mangled.str();
   if (!Demangler.partialDemangle(Name.c_str()) && Demangler.isCtorOrDtor())
     return ParamKind::Mutable;
+  if (isRValueMemberFunction(Mangled))
+    return ParamKind::RValue;
   if (isConstMemberFunction(Mangled))
     return ParamKind::Shared;
   return P->CountsWithThis ? ParamKind::Mutable : ParamKind::Unknown;
@@ -282,6 +295,12 @@ ParamKind parameterKind(const CallBase &Call, unsigned ArgNo) {
   // The callee receives a copy: it can only read the original.
   if (Call.isByValArgument(ArgNo))
     return ParamKind::Shared;
+  // `this` of a `&&`-qualified member: the debug info's `this` is a plain
+  // pointer, the name says it.
+  if (const Function *Callee = Call.getCalledFunction();
+      Callee && isRValueMemberFunction(Callee->getName()) &&
+      sourceIndexIsFirst(Call, ArgNo))
+    return ParamKind::RValue;
   ParamKind Kind = kindFromDebugInfo(Call, ArgNo);
   if (Kind == ParamKind::Unknown)
     Kind = kindFromMangledName(Call, ArgNo);

@@ -95,6 +95,12 @@ inline bool isConstructorName(llvm::StringRef N) {
           N.contains("C2I"));
 }
 
+/// Itanium names of destructors (D0 deleting, D1 complete, D2 base).
+inline bool isDestructorName(llvm::StringRef N) {
+  return N.starts_with("_ZN") &&
+         (N.contains("D0E") || N.contains("D1E") || N.contains("D2E"));
+}
+
 /// A body the pass may read for what a callee does with its arguments: one
 /// the module defines at every optimization level. An available_externally
 /// body (an extern template's, such as std::string's members, at -O1 and

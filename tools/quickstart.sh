@@ -51,11 +51,11 @@ cmake --build "$build"
 
 example="$build/example"
 "$build/bin/borrowscope-clang++" -O1 -pthread examples/library.cpp -o "$example"
-BORROWSCOPE_OUTPUT="$build/example-trace.json" "$example"
+BORROWSCOPE_OUTPUT="$build/example.trace" "$example"
 echo
-echo "Trace of the bundled example: $build/example-trace.json"
+echo "Trace of the bundled example: $build/example.trace"
 if [ -x "$build/bin/borrowscope" ]; then
-  "$build/bin/borrowscope" report "$build/example-trace.json" | head -40
-  "$build/bin/borrowscope" export "$build/example-trace.json" --format html -o "$build/example-report.html"
+  "$build/bin/borrowscope" report "$build/example.trace" | head -40
+  "$build/bin/borrowscope" export "$build/example.trace" --format html -o "$build/example-report.html"
   echo "HTML report: $build/example-report.html"
 fi

@@ -394,7 +394,7 @@ def main(argv):
         work = tempfile.mkdtemp(prefix="borrowscope-score-")
     s = Scorer(args, work)
 
-    wanted = ALL_TOOLS if args.tools is None else [t.strip() for t in args.tools.split(",") if t.strip()]
+    wanted = ALL_TOOLS if args.tools in (None, "all") else [t.strip() for t in args.tools.split(",") if t.strip()]
     tools = []
     for t in wanted:
         if t not in ALL_TOOLS:

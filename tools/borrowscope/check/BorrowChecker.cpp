@@ -318,6 +318,9 @@ bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
                               " after it was moved at " + inst.moved_at);
   v.other_location = inst.moved_at;
   report(std::move(v));
+  // One finding per move, at the first use (as clang-tidy reports): the
+  // uses after it follow from the same mistake.
+  inst.moved = false;
   return true;
 }
 
