@@ -239,6 +239,12 @@ void finish_locked(uint32_t reason, int32_t status) {
   rt.finished = true;
 }
 
+void set_windows_active(bool active) {
+  for (const auto &r : runtime->threads.all())
+    if (r->window)
+      r->window->record->active = active;
+}
+
 /// Records in the trace of all threads, written or in windows.
 uint64_t records_so_far() {
   uint64_t records = 0;
@@ -326,13 +332,17 @@ bool finish_dying(uint32_t reason, int32_t status) {
   if (locked) {
     Runtime &rt = *runtime;
     if (!rt.finished && rt.options.enabled && rt.file.is_open()) {
-      // In a regular file the windows are part of the trace already; a
-      // pipe gets their records now. Nothing here allocates.
-      if (!rt.file.rereadable())
-        for (const auto &r : rt.threads.all())
-          write_window_locked(*r);
+      // Written out as at exit: in a regular file the windows are part of
+      // the trace already, but a block says when its records ended (their
+      // times). Nothing here allocates.
+      for (const auto &r : rt.threads.all())
+        write_window_locked(*r);
       ended = rt.file.write_end(reason, status, records_so_far(),
                                 rt.file.lost());
+      if (ended) {
+        set_windows_active(false); // all written: readers skip them
+        rt.file.release_windows();
+      }
     }
     rt.finished = true;
     pthread_mutex_unlock(&lock);
@@ -352,6 +362,7 @@ bool end_before_exec() {
     write_window_locked(*r);
   if (rt.options.enabled && rt.file.is_open())
     rt.file.write_end(BS_END_EXEC, 0, records_so_far(), rt.file.lost());
+  set_windows_active(false); // all written: readers skip them
   rt.finished = true;
   return true;
 }
@@ -361,6 +372,7 @@ void exec_failed() {
   // exec is followed by more blocks and another END; the last one counts.
   Busy busy;
   runtime->finished = false;
+  set_windows_active(true);
 }
 
 bool runtime_busy() { return t_busy; }
