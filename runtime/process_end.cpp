@@ -44,6 +44,9 @@ struct Watch {
 };
 Watch watches[NSIG];
 bool armed = false;
+// Set in abort(): once the program's SIGABRT handler returns, the C library
+// sets the default action itself (past sigaction) and raises again.
+__thread bool t_aborting __attribute__((tls_model("initial-exec")));
 
 void on_signal(int sig, siginfo_t *info, void *context);
 
@@ -70,6 +73,8 @@ void on_signal(int sig, siginfo_t *info, void *context) {
       program.sa_sigaction(sig, info, context);
     else
       program.sa_handler(sig);
+    if (sig == SIGABRT && t_aborting)
+      finish_dying(BS_END_SIGNAL, sig);
     return;
   }
   int saved = errno;
@@ -143,6 +148,9 @@ sighandler_t watched_signal(SignalFn real, int sig, sighandler_t handler) {
 
 SignalFn real_signal, real_bsd_signal, real_sysv_signal;
 
+using AbortFn = void (*)();
+AbortFn real_abort;
+
 using QuickExitFn = void (*)(int);
 QuickExitFn real_quick_exit;
 int quick_exit_status;
@@ -210,6 +218,7 @@ void watch_process_end() {
   next_definition(real_bsd_signal, "bsd_signal");
   next_definition(real_sysv_signal, "sysv_signal");
   next_definition(real_quick_exit, "quick_exit");
+  next_definition(real_abort, "abort");
   next_definition(real_execvpe, "execvpe");
   next_definition(real_fexecve, "fexecve");
   next_definition(real_execveat, "execveat");
@@ -270,6 +279,14 @@ BS_EXPORT void quick_exit(int status) noexcept {
   if (next_definition(real_quick_exit, "quick_exit"))
     real_quick_exit(status);
   die_now(status);
+}
+
+BS_EXPORT void abort() noexcept {
+  t_aborting = true;
+  if (next_definition(real_abort, "abort"))
+    real_abort();
+  raise(SIGABRT); // not reached
+  die_now(127);
 }
 
 BS_EXPORT int execve(const char *path, char *const argv[],
