@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs one case of the fault matrix (test/fault/) plain and instrumented.
 
-  fault_run.py PLAIN TRACED TRACE [--reference TRACE] [--expect-end TEXT] -- ARGS...
+  fault_run.py PLAIN TRACED TRACE [--reference TRACE] [--no-trace]
+               [--stderr FILE] [--max-seconds N] -- ARGS...
 
 Runs PLAIN ARGS and TRACED ARGS (the latter with BORROWSCOPE_OUTPUT=TRACE)
 and compares how they ended (exit code or signal), their stdout and their
@@ -9,6 +10,9 @@ stderr. Then reads TRACE with `borrowscope report`, `check` and `export`, all
 without flags, each of which must succeed. With --reference, the events of
 TRACE must be those of the reference trace (the same program ending with
 exit() at the same point): trace_summary.py's listing of both is compared.
+--no-trace: TRACE is not a file to read (a FIFO, /dev/full). --stderr: the
+instrumented run's stderr goes to FILE instead of being compared.
+--max-seconds: the instrumented run must end within N seconds.
 
 Prints what a test checks with FileCheck:
   ended: signal 11 (SIGSEGV), as plain
@@ -21,6 +25,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -72,31 +77,49 @@ def main():
     split = args.index("--")
     opts, program_args = args[:split], args[split + 1:]
     plain, traced, trace = opts[0], opts[1], opts[2]
-    reference = None
-    expect_end = None
+    reference = stderr_file = max_seconds = None
+    read_trace = True
     i = 3
     while i < len(opts):
         if opts[i] == "--reference":
             reference = opts[i + 1]
             i += 2
-        elif opts[i] == "--expect-end":
-            expect_end = opts[i + 1]
+        elif opts[i] == "--stderr":
+            stderr_file = opts[i + 1]
             i += 2
+        elif opts[i] == "--max-seconds":
+            max_seconds = float(opts[i + 1])
+            i += 2
+        elif opts[i] == "--no-trace":
+            read_trace = False
+            i += 1
         else:
             sys.exit("fault_run.py: unknown option " + opts[i])
 
+    # BORROWSCOPE_* settings given to this script are for the traced run.
     env = {k: v for k, v in os.environ.items() if not k.startswith("BORROWSCOPE")}
     p_code, p_out, p_err = run([plain] + program_args, env)
-    env_traced = dict(env, BORROWSCOPE_OUTPUT=trace)
+    env_traced = dict(os.environ, BORROWSCOPE_OUTPUT=trace)
+    started = time.monotonic()
     t_code, t_out, t_err = run([traced] + program_args, env_traced)
+    took = time.monotonic() - started
     if p_code != t_code:
         fail("plain %s, instrumented %s" % (ended(p_code), ended(t_code)))
     print("ended: %s, as plain" % ended(t_code))
     if p_out != t_out:
         fail("stdout differs:\nplain: %r\ninstrumented: %r" % (p_out, t_out))
-    if p_err != t_err:
+    if stderr_file:
+        with open(stderr_file, "wb") as f:
+            f.write(t_err)
+    elif p_err != t_err:
         fail("stderr differs:\nplain: %r\ninstrumented: %r" % (p_err, t_err))
     print("output: as plain")
+    if max_seconds is not None:
+        if took > max_seconds:
+            fail("the instrumented run took %.1f s" % took)
+        print("time: within %g s" % max_seconds)
+    if not read_trace:
+        return
 
     code, out, err = tool("report", "--color=never", trace)
     if code != 0:
