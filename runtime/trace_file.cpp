@@ -129,6 +129,15 @@ bool TraceFile::open(const std::string &path, const std::string &program,
       usleep(10'000);
     }
   }
+  if (fd_ >= 0) {
+    // Out of the program's way: the lowest free descriptors are the ones it
+    // gets from open() and expects (3 for its first file, say).
+    int high = ::fcntl(fd_, F_DUPFD_CLOEXEC, high_fd);
+    if (high >= 0) {
+      ::close(fd_);
+      fd_ = high;
+    }
+  }
   if (fd_ < 0) {
     report("cannot write the trace to '" + path + "': " +
            (errno == ENXIO ? std::string("no reader on the FIFO after ") +

@@ -99,6 +99,8 @@ public:
   static constexpr int block_wait_ms = 100;
   static constexpr int wait_budget_ms = 1000;
   static constexpr int stall_ms = 1000;
+  /// The trace's descriptor is moved to this number or above.
+  static constexpr int high_fd = 500;
 
 private:
   /// A block header of \p type, stamped now.
