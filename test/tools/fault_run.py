@@ -131,7 +131,7 @@ def main():
     code, out, err = tool("check", trace)
     if code not in (0, 1) or err.strip():
         fail("check failed (%d): %s" % (code, err.strip()))
-    code, out, err = tool("export", trace, "-f", "json", "-o", os.devnull)
+    code, out, err = tool("export", trace, "-f", "json", "-o", "-")
     if code != 0:
         fail("export failed (%d): %s" % (code, err.strip()))
 
