@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@ struct Runtime {
   TraceFile file;
   bool finished = false; // the END block is written; later events are lost
   int exit_status = 0;   // as exit() or main's return gave it (on_exit)
+  pid_t pid = 0;         // the process the runtime writes for (not a vfork child)
   pthread_key_t exit_key{};
   uint64_t stack_lo = UINT64_MAX, stack_hi = 0;
 };
@@ -88,6 +90,16 @@ void open_output_locked() {
   if (!rt.options.enabled)
     return;
   std::string path = expand_output_path(rt.options.output, getpid());
+  // After exec the process keeps its pid, and so its trace's name: the new
+  // image writes <path>.exec1 (.exec2, ...) and leaves the old one whole.
+  if (is_trace_of(path, uint64_t(getpid())))
+    for (int n = 1;; ++n) {
+      std::string next = path + ".exec" + std::to_string(n);
+      if (access(next.c_str(), F_OK) != 0 || !is_trace_of(next, uint64_t(getpid()))) {
+        path = next;
+        break;
+      }
+    }
   uint32_t flags = rt.options.clock_exact ? BS_TRACE_FLAG_CLOCK_EXACT : 0;
   if (!rt.file.open(path, program_name(), long(getpid()), flags))
     return;
@@ -227,6 +239,20 @@ void finish_locked(uint32_t reason, int32_t status) {
   rt.finished = true;
 }
 
+void set_windows_active(bool active) {
+  for (const auto &r : runtime->threads.all())
+    if (r->window)
+      r->window->record->active = active;
+}
+
+/// Records in the trace of all threads, written or in windows.
+uint64_t records_so_far() {
+  uint64_t records = 0;
+  for (const auto &r : runtime->threads.all())
+    records += r->sequence + (r->window ? r->window->committed() : 0);
+  return records;
+}
+
 void before_fork() {
   t_busy = true;
   pthread_mutex_lock(&lock);
@@ -245,6 +271,7 @@ void after_fork_in_child() {
   Runtime &rt = *runtime;
   rt.file.abandon();
   rt.finished = false;
+  rt.pid = getpid();
   rt.threads.keep_only(t_record);
   point_thread_at(nullptr, nullptr, &sink_commit);
   // Without %p the child would overwrite the parent's trace.
@@ -271,13 +298,81 @@ void start_runtime() {
     return;
   runtime = new Runtime();
   runtime->options = Options::from_environment();
+  runtime->pid = getpid();
   __borrowscope_clock_exact_v2 = runtime->options.clock_exact;
   point_thread_at(nullptr, nullptr, &sink_commit); // refills on first event
   pthread_key_create(&runtime->exit_key, on_thread_exit);
   pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
   on_exit(note_exit_status, nullptr);
+  {
+    Busy busy;
+    open_output_locked();
+  }
+  if (runtime->options.enabled)
+    watch_process_end();
+}
+
+bool finish_dying(uint32_t reason, int32_t status) {
+  // Not in a vfork child (it shares our memory but is another process),
+  // not when this thread was interrupted inside the runtime.
+  if (!runtime || t_busy || getpid() != runtime->pid)
+    return false;
+  t_busy = true;
+  // Another thread holds the lock for a moment at most (one window); a
+  // thread that never lets go must not keep this one from dying.
+  bool locked = false;
+  for (int i = 0; i < 200 && !locked; ++i) {
+    locked = pthread_mutex_trylock(&lock) == 0;
+    if (!locked) {
+      timespec ms{0, 1'000'000};
+      nanosleep(&ms, nullptr);
+    }
+  }
+  bool ended = false;
+  if (locked) {
+    Runtime &rt = *runtime;
+    if (!rt.finished && rt.options.enabled && rt.file.is_open()) {
+      // Written out as at exit: in a regular file the windows are part of
+      // the trace already, but a block says when its records ended (their
+      // times). Nothing here allocates.
+      for (const auto &r : rt.threads.all())
+        write_window_locked(*r);
+      ended = rt.file.write_end(reason, status, records_so_far(),
+                                rt.file.lost());
+      if (ended) {
+        set_windows_active(false); // all written: readers skip them
+        rt.file.release_windows();
+      }
+    }
+    rt.finished = true;
+    pthread_mutex_unlock(&lock);
+  }
+  t_busy = false;
+  return ended;
+}
+
+bool end_before_exec() {
+  if (!runtime || t_busy || getpid() != runtime->pid)
+    return false;
   Busy busy;
-  open_output_locked();
+  Runtime &rt = *runtime;
+  if (rt.finished)
+    return false;
+  for (const auto &r : rt.threads.all())
+    write_window_locked(*r);
+  if (rt.options.enabled && rt.file.is_open())
+    rt.file.write_end(BS_END_EXEC, 0, records_so_far(), rt.file.lost());
+  set_windows_active(false); // all written: readers skip them
+  rt.finished = true;
+  return true;
+}
+
+void exec_failed() {
+  // The process goes on: so does its trace. The END written before the
+  // exec is followed by more blocks and another END; the last one counts.
+  Busy busy;
+  runtime->finished = false;
+  set_windows_active(true);
 }
 
 bool runtime_busy() { return t_busy; }

@@ -13,6 +13,21 @@ bool runtime_busy();
 /// Room for one record in the calling thread's window (the sink if none).
 bs_event *reserve_record();
 
+/// Ends the trace of a process that dies now (a fatal signal, _exit,
+/// quick_exit): an END block of \p reason and \p status. Async-signal-safe
+/// (no allocation), bounded (gives up after 200 ms when another thread holds
+/// the runtime), and a no-op in a vfork child or when this thread was inside
+/// the runtime. True if the END block was written.
+bool finish_dying(uint32_t reason, int32_t status);
+/// Before exec*: writes what the windows hold and an END block (exec). True
+/// if it did; then exec_failed() must follow if the exec returns.
+bool end_before_exec();
+void exec_failed();
+
+/// Installs the handlers of fatal signals and the program's views of them
+/// (process_end.cpp); called once tracing is on.
+void watch_process_end();
+
 } // namespace borrowscope
 
 #endif

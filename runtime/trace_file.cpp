@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "options.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -70,6 +71,20 @@ Room wait_writable(int fd, int ms) {
 
 } // namespace
 
+bool is_trace_of(const std::string &path, uint64_t pid) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return false; // a FIFO is not opened: that would look like a reader
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return false;
+  bs_file_header h{};
+  bool ok = ::pread(fd, &h, sizeof h, 0) == ssize_t(sizeof h);
+  ::close(fd);
+  return ok && std::memcmp(h.magic, BS_TRACE_MAGIC, sizeof h.magic) == 0 &&
+         h.pid == pid;
+}
+
 uint32_t Window::committed() const {
   uint64_t cur = __atomic_load_n(&record->cur, __ATOMIC_ACQUIRE);
   uint64_t base = reinterpret_cast<uint64_t>(records);
@@ -114,6 +129,15 @@ bool TraceFile::open(const std::string &path, const std::string &program,
       usleep(10'000);
     }
   }
+  if (fd_ >= 0) {
+    // Out of the program's way: the lowest free descriptors are the ones it
+    // gets from open() and expects (3 for its first file, say).
+    int high = ::fcntl(fd_, F_DUPFD_CLOEXEC, high_fd);
+    if (high >= 0) {
+      ::close(fd_);
+      fd_ = high;
+    }
+  }
   if (fd_ < 0) {
     report("cannot write the trace to '" + path + "': " +
            (errno == ENXIO ? std::string("no reader on the FIFO after ") +
@@ -134,9 +158,10 @@ bool TraceFile::open(const std::string &path, const std::string &program,
   fh.start_ns = monotonic_ns();
   fh.start_realtime_ns = realtime_ns();
   end_ = 0;
+  iovec whole{&fh, sizeof fh};
   bool ok = regular_ ? ::pwrite(fd_, &fh, sizeof fh, 0) ==
                            ssize_t(sizeof fh)
-                     : write_stream(&fh, sizeof fh, true);
+                     : write_stream(&whole, 1);
   if (!ok) {
     fail("cannot write the trace to '" + path + "'");
     return false;
@@ -146,42 +171,80 @@ bool TraceFile::open(const std::string &path, const std::string &program,
                 program.size());
 }
 
-bool TraceFile::write_stream(const void *data, size_t size, bool first_part) {
-  const char *p = static_cast<const char *>(data);
-  bool waited_once = false;
-  auto stop = [&](const std::string &why) {
+namespace {
+
+/// The parts of \p parts after the first \p done bytes, into \p rest.
+int remaining_parts(const iovec *parts, int count, size_t done, iovec *rest) {
+  int n = 0;
+  for (int i = 0; i < count; ++i) {
+    if (done >= parts[i].iov_len) {
+      done -= parts[i].iov_len;
+      continue;
+    }
+    rest[n].iov_base = static_cast<char *>(parts[i].iov_base) + done;
+    rest[n].iov_len = parts[i].iov_len - done;
+    done = 0;
+    ++n;
+  }
+  return n;
+}
+
+size_t total_size(const iovec *parts, int count) {
+  size_t total = 0;
+  for (int i = 0; i < count; ++i)
+    total += parts[i].iov_len;
+  return total;
+}
+
+} // namespace
+
+bool TraceFile::write_stream(const iovec *parts, int count) {
+  // No allocation here: this also runs in a dying process (a signal
+  // handler, _exit), where the heap may be in any state.
+  size_t total = total_size(parts, count), done = 0;
+  auto stop = [&](const char *why) {
     stalled_ = true;
     report("the trace reader of '" + path_ + "' " + why +
            "; nothing more is written");
     return false;
   };
-  while (size > 0) {
-    ssize_t n = without_sigpipe([&] { return ::write(fd_, p, size); });
-    if (n > 0) {
-      p += n;
-      size -= size_t(n);
-      first_part = false;
+  while (done < total) {
+    iovec rest[4];
+    int n = remaining_parts(parts, count, done, rest);
+    ssize_t w = without_sigpipe([&] { return ::writev(fd_, rest, n); });
+    if (w > 0) {
+      done += size_t(w);
       continue;
     }
-    if (n < 0 && errno == EINTR)
+    if (w < 0 && errno == EINTR)
       continue;
-    if (n < 0 && errno == EPIPE)
+    if (w < 0 && errno == EPIPE)
       return stop("went away");
-    if (n < 0 && errno == EAGAIN) {
-      // Before a block starts, a slow reader costs the block; once a block
-      // has started it must be finished, or the stream is broken.
-      int ms = first_part ? block_wait_ms : stall_ms;
-      Room room = first_part && waited_once ? Room::Timeout
-                                            : wait_writable(fd_, ms);
-      if (room == Room::Ready) {
-        waited_once = true;
+    if (w < 0 && errno == EAGAIN) {
+      if (done == 0) {
+        // Before a block starts, a slow reader costs the block. The waits
+        // for room add up to at most wait_budget_ms over the whole run; then
+        // what does not fit at once is dropped (and counted lost).
+        int left = wait_budget_ms - int(waited_ns_ / 1'000'000);
+        if (left <= 0)
+          return false;
+        uint64_t since = monotonic_ns();
+        Room room = wait_writable(fd_, std::min(block_wait_ms, left));
+        waited_ns_ += monotonic_ns() - since;
+        if (room == Room::Gone)
+          return stop("went away");
+        if (room == Room::Timeout)
+          return false;
         continue;
       }
+      // Once a block has started it must be finished, or the stream is
+      // broken: one wait of stall_ms, then nothing more is written.
+      Room room = wait_writable(fd_, stall_ms);
+      if (room == Room::Ready)
+        continue;
       if (room == Room::Gone)
         return stop("went away");
-      if (!first_part)
-        return stop("stopped reading for " + std::to_string(stall_ms) + " ms");
-      return false; // this block is dropped (and counted lost)
+      return stop("stopped reading for 1 s");
     }
     stalled_ = true;
     report("cannot write the trace to '" + path_ + "': " +
@@ -208,36 +271,18 @@ bool TraceFile::append(const bs_block_header &h, const void *payload,
                        size_t size, const void *payload2, size_t size2) {
   if (fd_ < 0 || stalled_)
     return false;
-  if (!regular_) {
-    // One block per write where the pipe allows; a block once started is
-    // finished (write_stream).
-    std::string block(reinterpret_cast<const char *>(&h), sizeof h);
-    block.append(static_cast<const char *>(payload), size);
-    if (size2)
-      block.append(static_cast<const char *>(payload2), size2);
-    return write_stream(block.data(), block.size(), true);
-  }
   iovec parts[3] = {{const_cast<bs_block_header *>(&h), sizeof h},
                     {const_cast<void *>(payload), size},
                     {const_cast<void *>(payload2), size2}};
-  size_t total = sizeof h + size + size2;
-  size_t done = 0;
   int count = size2 ? 3 : 2;
+  // A pipe: one block per write where the pipe allows; a block once started
+  // is finished (write_stream).
+  if (!regular_)
+    return write_stream(parts, count);
+  size_t total = total_size(parts, count), done = 0;
   while (done < total) {
-    // Skip what was written already: rebuild the remaining parts.
     iovec rest[3];
-    int n = 0;
-    size_t skip = done;
-    for (int i = 0; i < count; ++i) {
-      if (skip >= parts[i].iov_len) {
-        skip -= parts[i].iov_len;
-        continue;
-      }
-      rest[n].iov_base = static_cast<char *>(parts[i].iov_base) + skip;
-      rest[n].iov_len = parts[i].iov_len - skip;
-      skip = 0;
-      ++n;
-    }
+    int n = remaining_parts(parts, count, done, rest);
     ssize_t w = ::pwritev(fd_, rest, n, off_t(end_ + done));
     if (w < 0 && errno == EINTR)
       continue;

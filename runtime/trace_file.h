@@ -7,6 +7,7 @@
 #include "borrowscope/trace_format.h"
 
 #include <cstdint>
+#include <sys/uio.h>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct Window {
 
 /// Where the records in a window begin, from the start of its block.
 inline constexpr size_t window_records_offset = 128;
+
+/// True when \p path is a BorrowScope trace written by process \p pid.
+bool is_trace_of(const std::string &path, uint64_t pid);
 
 /// Writes the trace. Not thread-safe; the runtime calls it under its lock.
 /// Blocks are appended in the order written; every write either completes a
@@ -85,10 +89,18 @@ public:
   /// writing anything.
   void abandon();
 
-  /// How long a FIFO may take to get a reader, and a pipe to take a block.
+  /// How long a FIFO may take to get a reader; how long a pipe may take to
+  /// make room for one block, and for all blocks together over the run
+  /// (then blocks that do not fit at once are dropped and counted lost); how
+  /// long a block once started may wait (then nothing more is written).
+  /// The program waits at most open_wait_ms + wait_budget_ms + stall_ms in
+  /// all (docs/usage.md).
   static constexpr int open_wait_ms = 1000;
   static constexpr int block_wait_ms = 100;
+  static constexpr int wait_budget_ms = 1000;
   static constexpr int stall_ms = 1000;
+  /// The trace's descriptor is moved to this number or above.
+  static constexpr int high_fd = 500;
 
 private:
   /// A block header of \p type, stamped now.
@@ -97,7 +109,7 @@ private:
   /// Appends \p h and its payload (up to two parts) as one block.
   bool append(const bs_block_header &h, const void *payload, size_t size,
               const void *payload2 = nullptr, size_t size2 = 0);
-  bool write_stream(const void *data, size_t size, bool first_part);
+  bool write_stream(const struct iovec *parts, int count);
   bool map_window(Window &w, uint32_t capacity);
   bool anonymous_window(Window &w, uint32_t capacity);
   void fail(const std::string &what);
@@ -105,6 +117,7 @@ private:
   int fd_ = -1;
   bool regular_ = false; ///< a regular file: pwrite at offsets, windows mapped
   bool stalled_ = false; ///< a pipe stopped taking data mid-block: no more
+  uint64_t waited_ns_ = 0; ///< spent waiting for room in a pipe
   std::string path_;
   uint64_t end_ = 0; ///< where the next block goes (regular files)
   uint64_t written_ = 0, lost_ = 0;

@@ -74,5 +74,7 @@ if other:
 config.substitutions.append(
     ("%borrowscope", os.path.join(config.borrowscope_bin_dir, "borrowscope")))
 config.substitutions.append(
+    ("%fault-run", config.python + " " + os.path.join(tools, "fault_run.py")))
+config.substitutions.append(
     ("%corpus-check", config.python + " " + os.path.join(tools, "corpus_check.py")
      + " " + os.path.join(config.borrowscope_bin_dir, "borrowscope")))

@@ -113,9 +113,11 @@ struct bs_window_record {
 /* How the process ended. */
 enum bs_end_reason {
   BS_END_EXIT = 1,   /* exit() or return from main: status is the code */
-  BS_END_SIGNAL = 2, /* killed by a signal: status is its number */
-  BS_END_EXEC = 3,   /* replaced by exec*() */
-  BS_END_ABORT = 4   /* _exit/abort/quick_exit as seen by the runtime */
+  BS_END_SIGNAL = 2, /* killed by a signal (abort() included): status is its
+                        number */
+  BS_END_EXEC = 3,   /* replaced by exec*() (a failed exec is followed by
+                        more blocks and another END: the last END counts) */
+  BS_END_ABORT = 4   /* _exit, _Exit or quick_exit: status is the code */
 };
 
 struct bs_end_record {

@@ -37,6 +37,29 @@
 // INVALID: borrowscope: ignoring BORROWSCOPE_VERBOSE='sure' (accepted: 1, on, true, yes, 0, off, false, no)
 // INVALID-NEXT: borrowscope: ignoring BORROWSCOPE_BUFFER_EVENTS='lots' (accepted: a number from 128 to 16777216)
 //
+// Every word in any case; a value that is none of them gets one line each
+// naming what is accepted (as docs/usage.md lists them), and the default.
+// RUN: env BORROWSCOPE_VERBOSE=YES BORROWSCOPE_OUTPUT=w.trace %t > /dev/null 2> err7.txt
+// RUN: FileCheck %s --check-prefix=YES < err7.txt
+// YES: borrowscope: wrote 6 records to w.trace
+// RUN: env BORROWSCOPE=maybe BORROWSCOPE_CLOCK=fast BORROWSCOPE_BUFFER_EVENTS=64 BORROWSCOPE_VERBOSE=True BORROWSCOPE_OUTPUT=m.trace %t > /dev/null 2> err8.txt
+// RUN: FileCheck %s --check-prefix=REJECT < err8.txt
+// RUN: count 4 < err8.txt
+// REJECT: borrowscope: ignoring BORROWSCOPE='maybe' (accepted: 1, on, true, yes, 0, off, false, no)
+// REJECT-NEXT: borrowscope: ignoring BORROWSCOPE_CLOCK='fast' (accepted: sync, exact)
+// REJECT-NEXT: borrowscope: ignoring BORROWSCOPE_BUFFER_EVENTS='64' (accepted: a number from 128 to 16777216)
+// REJECT-NEXT: borrowscope: wrote {{[0-9]+}} records to m.trace
+//
+// The compiler wrappers take the same words for BORROWSCOPE.
+// RUN: env BORROWSCOPE=Off %bsclang -c %s -o plain.o 2> err9.txt
+// RUN: count 0 < err9.txt
+// RUN: llvm-nm plain.o | not grep __borrowscope
+// RUN: env BORROWSCOPE=sometimes %bsclang -c %s -o traced.o 2> err10.txt
+// RUN: FileCheck %s --check-prefix=WRAPPER < err10.txt
+// RUN: count 1 < err10.txt
+// RUN: llvm-nm traced.o | grep -c __borrowscope_register_module_v2
+// WRAPPER: borrowscope: ignoring BORROWSCOPE='sometimes' (accepted: 1, on, true, yes, 0, off, false, no)
+//
 // BORROWSCOPE=off at run time: no trace, nothing printed.
 // RUN: rm -f borrowscope-*.trace
 // RUN: env BORROWSCOPE=OFF %t > /dev/null 2> err5.txt

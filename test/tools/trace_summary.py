@@ -65,7 +65,8 @@ def summary(trace):
         return "#%d" % numbers.setdefault(value, len(numbers) + 1)
 
     for e in trace["events"]:
-        line = e["location"].rsplit(":", 2)[1]
+        parts = e.get("location", "").rsplit(":", 2)
+        line = parts[1] if len(parts) == 3 else "-"  # a Free has no place
         t = e["type"]
         if t in ("New", "Drop"):
             extra = " unwind" if e.get("unwind") else ""

@@ -242,8 +242,8 @@ public:
     case ProcessEnd::Exec:
       return "the process replaced itself (exec)";
     case ProcessEnd::Abort:
-      return "the process ended with _exit, quick_exit or abort (status " +
-             std::to_string(m_.end_status) + ")";
+      return "the process ended by _exit, _Exit or quick_exit with " +
+             std::to_string(m_.end_status);
     case ProcessEnd::Unknown:
       return "";
     }

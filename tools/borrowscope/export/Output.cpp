@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace borrowscope {
@@ -9,6 +10,15 @@ namespace borrowscope {
 Output::Output(std::string path) : path_(std::move(path)) {
   if (path_ == "-") {
     file_ = stdout;
+    return;
+  }
+  // A device or a FIFO (/dev/null, /dev/stdout) is written as it is: a
+  // file renamed over it would replace it.
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (!file_)
+      throw OutputError("cannot write " + path_ + ": " + std::strerror(errno));
     return;
   }
   temp_path_ = path_ + ".tmp-" + std::to_string(::getpid());
@@ -23,7 +33,8 @@ Output::~Output() {
   // Abandoned (an error elsewhere): leave nothing behind.
   if (file_ != stdout) {
     std::fclose(file_);
-    std::remove(temp_path_.c_str());
+    if (!temp_path_.empty())
+      std::remove(temp_path_.c_str());
   }
 }
 
@@ -52,6 +63,11 @@ void Output::close() {
   }
   bool ok = std::fclose(file_) == 0;
   file_ = nullptr;
+  if (temp_path_.empty()) {
+    if (!ok)
+      throw OutputError("cannot write " + path_ + ": " + std::strerror(errno));
+    return;
+  }
   if (!ok || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     std::string why = std::strerror(errno);
     std::remove(temp_path_.c_str());
