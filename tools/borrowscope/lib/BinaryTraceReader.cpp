@@ -221,10 +221,15 @@ private:
 /// a window recovered after its records were written) and gaps settled.
 void order_segments(ThreadData &t, uint64_t &lost) {
   // Longer first among equal starts: the rest of them is then skipped.
+  // Among equal ones, a written block (it has its end time) before the
+  // window it was copied from: its events get their times.
   std::sort(t.segments.begin(), t.segments.end(),
             [](const Segment &a, const Segment &b) {
-              return a.sequence != b.sequence ? a.sequence < b.sequence
-                                              : a.count > b.count;
+              if (a.sequence != b.sequence)
+                return a.sequence < b.sequence;
+              if (a.count != b.count)
+                return a.count > b.count;
+              return (a.end_tsc != 0) > (b.end_tsc != 0);
             });
   std::vector<Segment> ordered;
   uint64_t expected = 0;
