@@ -54,10 +54,8 @@ bool isConstructorOrAssignment(const Function *Callee) {
 /// Constructors (C1/C2) and destructors (D0/D1/D2): they begin or end
 /// their object's life, whatever their bodies write.
 bool isConstructorOrDestructor(const Function *Callee) {
-  if (!Callee || !Callee->getName().starts_with("_ZN"))
-    return false;
-  return isConstructorName(Callee->getName()) ||
-         isDestructorName(Callee->getName());
+  return Callee && (isConstructorName(Callee->getName()) ||
+                    isDestructorName(Callee->getName()));
 }
 
 /// An object that may own what the pointers inside it point to (a vector's

@@ -6,6 +6,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Instructions.h"
 #include <vector>
 
 namespace borrowscope {
@@ -78,6 +79,12 @@ private:
 /// Strips address arithmetic: the alloca, global or argument a pointer
 /// points into.
 const llvm::Value *baseObject(const llvm::Value *V);
+
+/// True when \p V points into an alloca of the function it is in: the
+/// callee's own frame, when the pass reads a callee's body.
+inline bool isOwnAlloca(const llvm::Value *V) {
+  return llvm::isa<llvm::AllocaInst>(baseObject(V));
+}
 
 /// Calls that are not the program's: debug and lifetime markers, memcpy and
 /// other intrinsics (the compiler's copies), and BorrowScope's own runtime.

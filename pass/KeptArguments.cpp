@@ -19,7 +19,6 @@ using namespace llvm;
 namespace borrowscope {
 
 namespace {
-bool isOwnAlloca(const Value *V) { return isa<AllocaInst>(baseObject(V)); }
 
 /// The argument of \p F that \p P is derived from, directly or loaded back
 /// from the alloca clang spills it to at -O0; -1 when none.

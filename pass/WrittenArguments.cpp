@@ -22,10 +22,6 @@ using namespace llvm;
 
 namespace borrowscope {
 
-namespace {
-bool isOwnAlloca(const Value *V) { return isa<AllocaInst>(baseObject(V)); }
-} // namespace
-
 std::optional<bool> WrittenArguments::writes(const Function &Callee,
                                              unsigned ArgNo) {
   if (!hasAnalysableBody(Callee) || ArgNo >= Callee.arg_size())
