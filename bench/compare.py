@@ -15,16 +15,17 @@ Variants of each program:
   plain     clang -O2 prog.c                           the baseline
   rec       borrowscope-clang -O2, run with BORROWSCOPE=off: every event is
             recorded into the thread buffers, full buffers are discarded; the
-            default clock (BORROWSCOPE_CLOCK=exact: a clock read per group)
-  rec-fast  the same with BORROWSCOPE_CLOCK=fast (one clock read serves the
-            thread's next 15 groups, until a call that may block)
+            default clock (BORROWSCOPE_CLOCK=sync: windows and synchronising
+            calls are stamped, no clock read per group)
+  rec-exact the same with BORROWSCOPE_CLOCK=exact (a clock read per group)
   file      borrowscope-clang -O2, the trace written to a real file in a new
             directory under --trace-dir (deleted after each run, its size
             kept). At full scale the traces would take 10^1..10^2 GB, so this
             variant runs at the largest scale whose trace fits --trace-budget
             (measured at 1 % first), against plain at that scale
-  null      the trace written to /dev/null at full scale: the event count
-            (events per second of plain run time); --trace-runs rounds
+  null      the trace written to /dev/null at full scale; --trace-runs rounds.
+            Events are counted by `borrowscope report` on the file variant's
+            trace (events per second: of plain at the file's scale)
   asan      clang -O2 -fsanitize=address (ASAN_OPTIONS=detect_leaks=0)
   xray      clang -O2 -fxray-instrument -fxray-instruction-threshold=1, run
             with XRay's premain patching, in FDR mode where it starts on this
@@ -76,7 +77,7 @@ ASAN_FLAGS = ["-fsanitize=address"]
 ASAN_OPTIONS = "detect_leaks=0"
 XRAY_FLAGS = ["-fxray-instrument", "-fxray-instruction-threshold=1"]
 TARGETS = {"rec_O2": 1.5, "rec_O0": 1.2, "compile_O2": 1.1}
-RECORDING = ("rec", "rec-fast")  # the variants the slowdown targets apply to
+RECORDING = ("rec", "rec-exact")  # the variants the slowdown targets apply to
 # --quick: a smoke run of a few minutes; explicit options still win.
 # (huge.c with 500 locals: its instrumented compile takes 3 s, not 90 s.)
 QUICK = {"runs": 2, "anchor_runs": 1, "trace_runs": 1, "compile_runs": 1, "scale": 10,
@@ -132,10 +133,10 @@ def run_in_tempdir(argv, env_for, parent, inspect=None):
 
 def trace_events(err, trace_dir=None, tool=None):
     """How many events a traced run wrote: the one place that knows where
-    that is said. The runtime's BORROWSCOPE_VERBOSE line ("wrote N events to
-    PATH"), else `borrowscope report --json` of the one trace file the run
-    left in trace_dir (a top-level or nested "events" count). None if
-    neither says."""
+    that is said. A JSON trace's runtime line ("wrote N events to PATH"),
+    else the header of `borrowscope report` on the one trace file the run
+    left in trace_dir ("trace PATH: N events on ..."; the v2 runtime counts
+    16-byte records, not events). None if neither says."""
     m = re.search(rb"wrote (\d+) events", err)
     if m:
         return int(m.group(1))
@@ -144,15 +145,9 @@ def trace_events(err, trace_dir=None, tool=None):
     files = [os.path.join(trace_dir, f) for f in os.listdir(trace_dir)]
     if len(files) != 1:
         return None
-    res = subprocess.run([tool, "report", "--json", files[0]], capture_output=True, text=True)
-    try:
-        doc = json.loads(res.stdout) if res.returncode == 0 else {}
-    except ValueError:
-        return None
-    for part in [doc] + [v for v in doc.values() if isinstance(v, dict)]:
-        if isinstance(part.get("events"), int):
-            return part["events"]
-    return None
+    res = subprocess.run([tool, "report", files[0]], capture_output=True, text=True)
+    m = re.search(r"^trace .*?: ([\d,]+) events? on ", res.stdout, re.M)
+    return int(m.group(1).replace(",", "")) if res.returncode == 0 and m else None
 
 
 def compile_cmd(compiler, level, src, out, extra=(), link=True):
@@ -325,8 +320,8 @@ def variants(exes, scale, file_scale, ctx):
     v = {
         "plain": ([exes["plain"], str(scale)], env_with(), False),
         "rec": ([exes["instr"], str(scale)], env_with(BORROWSCOPE="off"), False),
-        "rec-fast": ([exes["instr"], str(scale)],
-                     env_with(BORROWSCOPE="off", BORROWSCOPE_CLOCK="fast"), False),
+        "rec-exact": ([exes["instr"], str(scale)],
+                     env_with(BORROWSCOPE="off", BORROWSCOPE_CLOCK="exact"), False),
         # No BORROWSCOPE_OUTPUT: the default name (borrowscope-<pid>.json, or
         # whatever the runtime calls it) in the run's directory.
         "file": ([exes["instr"], str(file_scale)],
@@ -345,7 +340,7 @@ def variants(exes, scale, file_scale, ctx):
 
 def round_keys(r, v, args):
     """The variants of round r, rotated by r."""
-    keys = ["plain", "rec", "rec-fast", "file"] + (["plain-file"] if "plain-file" in v else [])
+    keys = ["plain", "rec", "rec-exact", "file"] + (["plain-file"] if "plain-file" in v else [])
     if r < args.anchor_runs:
         keys += ["asan"] + (["xray"] if "xray" in v else [])
     if r < args.trace_runs:
@@ -417,23 +412,27 @@ def measure(prog, level, ctx):
     w = {k: median(x) for k, x in walls.items()}
     row = {
         "program": prog, "level": level, "plain": t["plain"],
-        "rec_x": ratio(t["rec"], t["plain"]), "rec-fast_x": ratio(t["rec-fast"], t["plain"]),
+        "rec_x": ratio(t["rec"], t["plain"]), "rec-exact_x": ratio(t["rec-exact"], t["plain"]),
         "file_x": ratio(t["file"], t.get("plain-file", t["plain"])),
         "null_x": ratio(t.get("null"), t["plain"]),
         "asan_x": ratio(t.get("asan"), t["plain"]), "xray_x": ratio(t.get("xray"), t["plain"]),
         "xray_wall_x": ratio(w.get("xray"), w["plain"]),
-        "events": events, "events_per_s": ratio(events, t["plain"]),
+        # Events per second of plain run time: of the full-scale count when
+        # known, else of the trace file's run against plain at its scale.
+        "events": events,
+        "events_per_s": (ratio(events, t["plain"]) if events is not None
+                         else ratio(file_events, t.get("plain-file", t["plain"]))),
         "file_scale": file_scale, "trace_bytes": trace_bytes, "file_events": file_events,
         "bytes_per_event": ratio(trace_bytes, file_events),
         "ir_rec_x": ratio(ir.get("rec"), ir.get("plain")),
-        "ir_rec-fast_x": ratio(ir.get("rec-fast"), ir.get("plain")),
+        "ir_rec-exact_x": ratio(ir.get("rec-exact"), ir.get("plain")),
         "c_plain": ctimes["plain"], "c_runs": cruns,
         "cw_x": ratio(ctimes["wrapper"], ctimes["plain"]),
         "cp_x": ratio(ctimes["plugin"], ctimes["flags"]),
         "text_x": ratio(text["wrapper"], text["plain"]),
     }
     print(f"# {prog} {level}: plain {t['plain']:.3f}s rec {row['rec_x']:.2f}x "
-          f"rec-fast {row['rec-fast_x']:.2f}x file {fmt(row['file_x'], '.1f')}x "
+          f"rec-exact {row['rec-exact_x']:.2f}x file {fmt(row['file_x'], '.1f')}x "
           f"(at {file_scale}%, {fmt(trace_bytes, ',')} B) asan {fmt(row['asan_x'], '.2f')}x "
           f"xray {fmt(row['xray_x'], '.2f')}x events {fmt(events, ',')} "
           f"compile {row['cw_x']:.2f}x ({cruns} runs)", file=sys.stderr, flush=True)
@@ -448,17 +447,17 @@ def fmt(x, spec):
 TABLES = [
     ("Run time, instrumented and anchors vs plain (CPU time ratios)", [
         ("plain s", "plain", ".3f", False), ("rec ×", "rec_x", ".2f", True),
-        ("rec-fast ×", "rec-fast_x", ".2f", True),
+        ("rec-exact ×", "rec-exact_x", ".2f", True),
         ("trace file ×", "file_x", ".1f", True), ("trace /dev/null ×", "null_x", ".1f", True),
         ("ASan ×", "asan_x", ".2f", True), ("XRay ×", "xray_x", ".2f", True),
         ("events", "events", ",", False), ("M events/s plain", "events_per_s_m", ",.0f", True),
     ]),
     ("Trace on disk and code", [
         ("file scale %", "file_scale", "d", False), ("trace MB", "trace_mb", ",.0f", False),
-        ("B/event", "bytes_per_event", ".1f", True),
+        ("trace events", "file_events", ",", False), ("B/event", "bytes_per_event", ".1f", True),
         ("compile × wrapper", "cw_x", ".2f", True), ("compile × plugin", "cp_x", ".2f", True),
         ("compile runs", "c_runs", "d", False), (".text ×", "text_x", ".2f", True),
-        ("Ir × rec", "ir_rec_x", ".2f", True), ("Ir × rec-fast", "ir_rec-fast_x", ".2f", True),
+        ("Ir × rec", "ir_rec_x", ".2f", True), ("Ir × rec-exact", "ir_rec-exact_x", ".2f", True),
     ]),
 ]
 
