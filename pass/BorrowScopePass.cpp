@@ -6,6 +6,7 @@
 #include "LastUse.h"
 #include "Ownership.h"
 #include "RuntimeLinker.h"
+#include "Settings.h"
 #include "SiteTable.h"
 #include "SyncCalls.h"
 #include "UnwindCleanup.h"
@@ -136,9 +137,9 @@ VariableSelection variableSelection() {
 
 PassOptions PassOptions::fromEnvironment() {
   PassOptions Options;
-  const char *Env = std::getenv("BORROWSCOPE_SYSTEM_HEADERS");
   Options.InstrumentSystemHeaders =
-      (ClSystemHeaders && *ClSystemHeaders) || (Env && StringRef(Env) == "1");
+      (ClSystemHeaders && *ClSystemHeaders) ||
+      switchFromEnvironment("BORROWSCOPE_SYSTEM_HEADERS", false);
   Options.Variables = variableSelection();
   return Options;
 }

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "BorrowScopePass.h"
 #include "Compat.h"
+#include "Settings.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdio>
@@ -28,23 +29,10 @@ using namespace llvm;
 
 namespace {
 
-/// BORROWSCOPE=off|0 disables; unset, empty, on or 1 enables. Anything else
-/// is a mistake worth one line, and leaves instrumentation on.
-bool enabledByEnvironment() {
-  const char *Value = std::getenv("BORROWSCOPE");
-  if (!Value)
-    return true;
-  StringRef V(Value);
-  if (V == "off" || V == "0")
-    return false;
-  if (!V.empty() && V != "on" && V != "1")
-    errs() << "borrowscope: ignoring BORROWSCOPE='" << V
-           << "' (expected on, off, 1 or 0)\n";
-  return true;
-}
-
 void registerCallbacks(PassBuilder &PB) {
-  if (!enabledByEnvironment())
+  // BORROWSCOPE=off (or 0, false, no): the pass is not even registered, so
+  // the output is byte-identical to a plain build.
+  if (!borrowscope::switchFromEnvironment("BORROWSCOPE", true))
     return;
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
