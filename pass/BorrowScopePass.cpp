@@ -152,6 +152,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   // left exactly as they are (no unwind rewrite, no slots).
   KeptArguments Kept;
   WrittenArguments Written;
+  ReturnedArguments Returned;
   std::vector<FunctionWork> Work;
   unsigned Total = 0, Untraced = 0;
   for (Function &F : M) {
@@ -160,7 +161,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     std::vector<TrackedVariable> Vars = findVariables(F, isCLanguage(F));
     if (Vars.empty())
       continue;
-    BorrowAnalysis Analysis = findBorrows(Vars, Kept, Written);
+    BorrowAnalysis Analysis = findBorrows(Vars, Kept, Written, Returned);
     TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables, Kept);
     Total += Vars.size();
     Untraced += Traced.Untraced;
@@ -185,7 +186,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // Again, after the EH rewrite: it replaces calls, which borrows point at.
-    BorrowAnalysis Analysis = findBorrows(W.Vars, Kept, Written);
+    BorrowAnalysis Analysis = findBorrows(W.Vars, Kept, Written, Returned);
     TracedVariables Traced =
         selectVariables(W.Vars, Analysis, Options.Variables, Kept);
     LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse, Kept);

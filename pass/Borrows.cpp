@@ -107,9 +107,9 @@ DebugLoc statementLoc(std::initializer_list<const Value *> Candidates) {
 class BorrowFinder {
 public:
   BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept,
-               WrittenArguments &Written)
-      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars), Kept(Kept),
-        Written(Written) {}
+               WrittenArguments &Written, ReturnedArguments &Returned)
+      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars, Returned),
+        Kept(Kept), Written(Written) {}
 
   BorrowAnalysis run() {
     findAddressTaken();
@@ -565,10 +565,11 @@ private:
 } // namespace
 
 BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars,
-                           KeptArguments &Kept, WrittenArguments &Written) {
+                           KeptArguments &Kept, WrittenArguments &Written,
+                           ReturnedArguments &Returned) {
   if (Vars.empty())
     return {};
-  return BorrowFinder(Vars, Kept, Written).run();
+  return BorrowFinder(Vars, Kept, Written, Returned).run();
 }
 
 } // namespace borrowscope

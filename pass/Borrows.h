@@ -4,6 +4,7 @@
 
 #include "DerivedPointers.h"
 #include "KeptArguments.h"
+#include "ReturnedArguments.h"
 #include "WrittenArguments.h"
 #include "Variables.h"
 #include "borrowscope/abi.h"
@@ -76,10 +77,12 @@ struct BorrowAnalysis {
   llvm::DenseSet<const TrackedVariable *> AddressTaken;
 };
 
-/// The borrows of \p Vars (all of one function). \p Kept answers whether a
-/// callee keeps what it is given (shared by the module's functions).
+/// The borrows of \p Vars (all of one function). \p Kept, \p Written and
+/// \p Returned answer what a callee does with what it is given: keeps it,
+/// writes through it, returns it (shared by the module's functions).
 BorrowAnalysis findBorrows(const std::vector<TrackedVariable> &Vars,
-                           KeptArguments &Kept, WrittenArguments &Written);
+                           KeptArguments &Kept, WrittenArguments &Written,
+                           ReturnedArguments &Returned);
 
 } // namespace borrowscope
 

@@ -122,8 +122,9 @@ bool isTransparentCall(const CallBase &Call) {
 }
 
 DerivedPointers::DerivedPointers(Function &F,
-                                 const std::vector<TrackedVariable> &Vars)
-    : F(F) {
+                                 const std::vector<TrackedVariable> &Vars,
+                                 ReturnedArguments &Returned)
+    : F(F), Returned(Returned) {
   const DataLayout &DL = F.getDataLayout();
   for (const TrackedVariable &V : Vars)
     ByAlloca[V.Alloca] = &V;
@@ -323,6 +324,15 @@ const Derivation *DerivedPointers::soleSource(const CallBase &Call,
   return Found;
 }
 
+/// Whether \p Call's result may point into what its argument \p Arg points
+/// to (ReturnedArguments), at any of the places it is passed.
+bool DerivedPointers::mayReturn(const CallBase &Call, const Value *Arg) {
+  for (unsigned A = 0; A < Call.arg_size(); ++A)
+    if (Call.getArgOperand(A) == Arg && Returned.mayReturn(Call, A))
+      return true;
+  return false;
+}
+
 bool DerivedPointers::findAccessors() {
   bool Changed = false;
   for (Instruction &I : instructions(F)) {
@@ -336,7 +346,7 @@ bool DerivedPointers::findAccessors() {
       continue;
     const Value *Arg = nullptr;
     const Derivation *Source = soleSource(*Call, &Arg);
-    if (!Source)
+    if (!Source || !mayReturn(*Call, Arg))
       continue;
     Derivation D;
     D.Owner = Source->Owner;

@@ -2,6 +2,7 @@
 #ifndef BORROWSCOPE_DERIVEDPOINTERS_H
 #define BORROWSCOPE_DERIVEDPOINTERS_H
 
+#include "ReturnedArguments.h"
 #include "Variables.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -41,7 +42,8 @@ struct TempSlot {
 /// each path the address comes from a different owner.
 class DerivedPointers {
 public:
-  DerivedPointers(llvm::Function &F, const std::vector<TrackedVariable> &Vars);
+  DerivedPointers(llvm::Function &F, const std::vector<TrackedVariable> &Vars,
+                  ReturnedArguments &Returned);
 
   const Derivation *of(const llvm::Value *V) const;
   /// The tracked variable whose alloca \p V is, if any.
@@ -62,6 +64,7 @@ private:
   void bindReferences();
   bool forwardTemporaries();
   bool findAccessors();
+  bool mayReturn(const llvm::CallBase &Call, const llvm::Value *Arg);
   const TrackedVariable *boundReferent(const TrackedVariable &V) const;
   /// The one borrowed source of a call's arguments (direct, or inside a
   /// temporary passed to it), or null when none or several.
@@ -69,6 +72,7 @@ private:
                                const llvm::Value **Arg) const;
 
   llvm::Function &F;
+  ReturnedArguments &Returned;
   llvm::DenseMap<const llvm::Value *, const TrackedVariable *> ByAlloca;
   llvm::DenseMap<const llvm::Value *, Derivation> Derived;
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<TempSlot, 2>> Temps;

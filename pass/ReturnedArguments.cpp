@@ -1,0 +1,145 @@
+//===- ReturnedArguments.cpp - Whether a call's result points into an argument //
+//
+// A forward walk from the parameter over the callee's IR as clang emits it
+// before any optimization (parameters spilled to allocas and loaded back):
+// the values derived from it are the pointer itself, anything computed from
+// it (GEPs, casts, PHIs, selects), the callee's locals it is stored to (a
+// spill slot, a temporary iterator) or that a call given it may write to,
+// pointers loaded through any of these (the contents of the owner: a
+// vector's elements), and the results of calls that may return one. The answer is yes
+// as soon as one reaches a `ret`, or leaves through a way the walk does not
+// follow (an integer cast). Each (function, argument) is answered once; a
+// recursive query still in progress answers "no".
+//
+//===----------------------------------------------------------------------===//
+#include "ReturnedArguments.h"
+#include "DerivedPointers.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include <optional>
+
+using namespace llvm;
+
+namespace borrowscope {
+
+namespace {
+
+/// The C library's functions that return a pointer: which argument it may
+/// point into, or -1 for those whose result points into no argument (new
+/// memory, a handle, static storage). Others are unknown.
+std::optional<int> cLibraryReturn(StringRef Name) {
+  static const StringMap<int> Returns = {
+      // Into the first argument.
+      {"strchr", 0}, {"strrchr", 0}, {"strchrnul", 0}, {"strstr", 0},
+      {"strcasestr", 0}, {"strpbrk", 0}, {"memchr", 0}, {"memrchr", 0},
+      {"rawmemchr", 0}, {"index", 0}, {"rindex", 0}, {"strcpy", 0},
+      {"strncpy", 0}, {"stpcpy", 0}, {"stpncpy", 0}, {"strcat", 0},
+      {"strncat", 0}, {"memcpy", 0}, {"memmove", 0}, {"memset", 0},
+      {"mempcpy", 0}, {"memccpy", 0}, {"strtok", 0}, {"strtok_r", 0},
+      {"fgets", 0}, {"gets", 0}, {"getcwd", 0}, {"basename", 0},
+      {"dirname", 0},
+      // Into a later argument.
+      {"realpath", 1}, {"bsearch", 1}, {"lfind", 1}, {"lsearch", 1},
+      {"localtime_r", 1}, {"gmtime_r", 1}, {"ctime_r", 1}, {"asctime_r", 1},
+      {"inet_ntop", 2}, {"strerror_r", 1},
+      // Into none: new memory, a handle, a static buffer.
+      {"strdup", -1}, {"strndup", -1}, {"malloc", -1}, {"calloc", -1},
+      {"fopen", -1}, {"fdopen", -1}, {"popen", -1}, {"opendir", -1},
+      {"readdir", -1}, {"dlopen", -1}, {"dlsym", -1}, {"dlerror", -1},
+      {"getenv", -1}, {"secure_getenv", -1}, {"setlocale", -1},
+      {"strerror", -1}, {"localtime", -1}, {"gmtime", -1}, {"ctime", -1},
+      {"asctime", -1}, {"tmpfile", -1}, {"getpwnam", -1}, {"getgrnam", -1},
+      {"gethostbyname", -1}, {"inet_ntoa", -1},
+  };
+  auto It = Returns.find(Name);
+  if (It == Returns.end())
+    return std::nullopt;
+  return It->second;
+}
+
+} // namespace
+
+bool ReturnedArguments::mayReturn(const CallBase &Call, unsigned ArgNo) {
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee)
+    return true;
+  if (hasAnalysableBody(*Callee))
+    return mayReturn(*Callee, ArgNo);
+  if (Callee->isDeclaration())
+    if (std::optional<int> Into = cLibraryReturn(Callee->getName()))
+      return *Into == int(ArgNo);
+  return true;
+}
+
+bool ReturnedArguments::mayReturn(const Function &F, unsigned ArgNo) {
+  if (ArgNo >= F.arg_size() || F.isVarArg())
+    return true;
+  Key K{&F, ArgNo};
+  if (auto It = Memo.find(K); It != Memo.end())
+    return It->second;
+  Memo[K] = false; // in progress: recursion answers no
+  bool Result = reachesReturn(F, F.getArg(ArgNo));
+  Memo[K] = Result;
+  return Result;
+}
+
+bool ReturnedArguments::reachesReturn(const Function &F, const Value *Root) {
+  SmallVector<const Value *, 16> Work{Root};
+  SmallPtrSet<const Value *, 32> Seen;
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    if (!Seen.insert(V).second)
+      continue;
+    for (const User *U : V->users()) {
+      if (isa<ReturnInst>(U))
+        return true;
+      if (const auto *SI = dyn_cast<StoreInst>(U)) {
+        if (SI->getValueOperand() != V)
+          continue; // a store through it
+        // Stored into an object, the heap, a global: it may be read back
+        // and returned, which the walk does not follow.
+        if (!isOwnAlloca(SI->getPointerOperand()))
+          return true;
+        // Into a local of the callee (a spill slot, a temporary iterator):
+        // what is read from the local, or what a call given the local
+        // returns, may be it.
+        Work.push_back(baseObject(SI->getPointerOperand()));
+      } else if (const auto *LI = dyn_cast<LoadInst>(U)) {
+        // A pointer read through it: the owner's contents.
+        if (LI->getType()->isPointerTy() || LI->getType()->isAggregateType())
+          Work.push_back(LI);
+      } else if (const auto *Copy = dyn_cast<MemTransferInst>(U)) {
+        // Copied into a local: what is loaded from it may be the pointer.
+        if (isOwnAlloca(Copy->getRawDest()))
+          Work.push_back(baseObject(Copy->getRawDest()));
+      } else if (const auto *Call = dyn_cast<CallBase>(U)) {
+        if (isIgnoredCall(*Call))
+          continue;
+        bool Returns = false;
+        for (unsigned A = 0; A < Call->arg_size(); ++A)
+          Returns |= Call->getArgOperand(A) == V && mayReturn(*Call, A);
+        if (Returns && !Call->getType()->isVoidTy())
+          Work.push_back(Call);
+        // A local of the callee passed beside it (a constructor's `this`,
+        // an sret result, an out-parameter) may receive it: what is loaded
+        // from that local may be it (`begin()` builds its iterator so).
+        for (const Use &Other : Call->args())
+          if (Other.get() != V && Other->getType()->isPointerTy() &&
+              isOwnAlloca(Other.get()))
+            Work.push_back(baseObject(Other.get()));
+      } else if (isa<PtrToIntInst>(U)) {
+        return true; // arithmetic on the address: not followed
+      } else if (isa<GetElementPtrInst>(U) || isa<CastInst>(U) ||
+                 isa<PHINode>(U) || isa<SelectInst>(U) ||
+                 isa<InsertValueInst>(U) || isa<ExtractValueInst>(U)) {
+        Work.push_back(U);
+      }
+    }
+  }
+  return false;
+}
+
+} // namespace borrowscope
