@@ -305,6 +305,11 @@ private:
   /// borrow (a variable), or the memory it is in does.
   void keptBy(CallBase &Call, unsigned This, Borrow &B) {
     Value *Object = Call.getArgOperand(This);
+    // A free function in a namespace mangles like a member: its first
+    // argument may be no pointer at all (a long double, an i64), and no
+    // object to hold anything. Recording it as one made invalid IR.
+    if (!Object->getType()->isPointerTy())
+      return;
     const Value *Base = baseObject(Object);
     B.Kept = true;
     if (const TrackedVariable *V = Derived.variable(Base)) {

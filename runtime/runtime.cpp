@@ -267,13 +267,17 @@ void after_fork_in_parent() {
 // the fork are the parent's to write; the windows are the parent's file.
 void after_fork_in_child() {
   pthread_mutex_init(&lock, nullptr);
-  t_busy = false;
+  // Still busy (before_fork said so) until this thread writes into the sink:
+  // abandoning the parent's windows frees memory, and free() records into
+  // this thread's window, which is unmapped by then (the child died of
+  // SIGSEGV once a local's address had been stored into the heap).
   Runtime &rt = *runtime;
   rt.file.abandon();
   rt.finished = false;
   rt.pid = getpid();
   rt.threads.keep_only(t_record);
   point_thread_at(nullptr, nullptr, &sink_commit);
+  t_busy = false;
   // Without %p the child would overwrite the parent's trace.
   if (rt.options.output.find("%p") == std::string::npos)
     rt.options.output += ".%p";
