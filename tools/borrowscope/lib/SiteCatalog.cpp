@@ -151,4 +151,11 @@ const Site *SiteCatalog::find(uint32_t number) const {
   return &sites_[it->first + (number - it->base)];
 }
 
+std::string_view SiteCatalog::function_at(std::string_view location) const {
+  for (const Site &s : sites_)
+    if (s.location == location && !s.function.empty())
+      return s.function;
+  return {};
+}
+
 } // namespace borrowscope

@@ -37,6 +37,9 @@ public:
   void add_module(std::string_view payload, const std::string &where);
   /// The site numbered \p number, or null.
   const Site *find(uint32_t number) const;
+  /// The function of a site at \p location ("file:line:column"), or ""
+  /// (a scan over all sites: for findings, not for events).
+  std::string_view function_at(std::string_view location) const;
   uint64_t variables_untraced() const { return untraced_; }
   uint64_t variables_total() const { return total_; }
 
