@@ -307,16 +307,19 @@ void after_fork_in_parent() {
 void after_fork_in_child() {
   pthread_mutex_init(&lock, nullptr);
   t_busy = false;
+  // Away from the parent's window before it is unmapped, and busy while the
+  // parent's file is let go: abandon() frees, and free() records once the
+  // program has stored a stack address in memory (heap_hooks.cpp).
+  point_thread_at(nullptr, nullptr, &sink_commit);
+  Busy busy;
   Runtime &rt = *runtime;
   rt.file.abandon();
   rt.finished = false;
   rt.pid = getpid();
   rt.threads.keep_only(t_record);
-  point_thread_at(nullptr, nullptr, &sink_commit);
   // Without %p the child would overwrite the parent's trace.
   if (rt.options.output.find("%p") == std::string::npos)
     rt.options.output += ".%p";
-  Busy busy;
   open_output_locked();
   check_mode::forget_after_fork();
   start_check_locked();
