@@ -58,6 +58,7 @@ sem_t items, space;
 // Producer side (under the runtime's lock).
 bool active_ = false;
 bool thread_running = false;
+bool inline_ = false; // BORROWSCOPE_CHECK_THREAD=0: items checked in push()
 uint64_t record_limit = 1u << 18;
 std::atomic<uint64_t> lost{0}; // records never handed over
 uint64_t finish_generation = 0;
@@ -305,6 +306,10 @@ bool wait_for_room(uint64_t count, bool dying) {
 }
 
 bool push(const Item &it, bool dying = false) {
+  if (inline_) {
+    process(it);
+    return true;
+  }
   if (!thread_running || !wait_for_room(it.count, dying))
     return false;
   uint64_t h = head.load(std::memory_order_relaxed);
@@ -317,9 +322,10 @@ bool push(const Item &it, bool dying = false) {
 } // namespace
 
 void start(const Options &options, const std::string &program, pid_t pid) {
-  if (!thread_running)
+  inline_ = !options.check_thread;
+  if (!thread_running && !inline_)
     thread_running = start_thread();
-  if (!thread_running)
+  if (!thread_running && !inline_)
     return;
   active_ = true;
   exitcode = options.exitcode;
@@ -426,6 +432,7 @@ void forget_after_fork() {
   producer_waiting.store(false);
   session = nullptr;
   thread_running = false;
+  inline_ = false;
   active_ = false;
   finish_generation = 0;
   finished_generation.store(0);

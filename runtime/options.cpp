@@ -89,6 +89,7 @@ Options Options::from_environment() {
     if (!parse_mode(mode, o))
       reject("BORROWSCOPE_MODE", mode, "trace, check, both");
   o.halt_on_error = parse_switch("BORROWSCOPE_HALT_ON_ERROR", o.halt_on_error);
+  o.check_thread = parse_switch("BORROWSCOPE_CHECK_THREAD", o.check_thread);
   if (const char *log = env("BORROWSCOPE_LOG"))
     o.log = log;
   if (const char *file = env("BORROWSCOPE_SUPPRESSIONS"))

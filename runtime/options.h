@@ -40,6 +40,9 @@ struct Options {
   bool halt_on_error = false;
   /// BORROWSCOPE_SUPPRESSIONS: a file of findings not to report.
   std::string suppressions;
+  /// BORROWSCOPE_CHECK_THREAD=0: check inline in the slow path instead of
+  /// on the checker thread (to measure; docs/performance.md).
+  bool check_thread = true;
   /// BORROWSCOPE_FINDINGS_DIR: each process also writes its findings to a
   /// file in this directory (set by `borrowscope run`, which merges them).
   std::string findings_dir;

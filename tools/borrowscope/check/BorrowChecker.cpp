@@ -72,9 +72,16 @@ void BorrowChecker::on_event(const Event &e) {
                         (e.type == EventType::Borrow && is_destructor_call(e));
   if (!part_of_a_drop)
     confirm_pending(e.thread);
-  if (!same_call(e))
-    group_ = CallGroup{e.thread, e.call, e.timestamp, str(e.location),
-                       str(e.borrower_name), {}};
+  if (!same_call(e)) {
+    // A new group, in place: its strings and list keep their memory (this
+    // runs for nearly every event).
+    group_.thread = e.thread;
+    group_.call = e.call;
+    group_.timestamp = e.timestamp;
+    group_.location.assign(e.location);
+    group_.callee.assign(e.borrower_name);
+    group_.borrows.clear();
+  }
   switch (e.type) {
   case EventType::New:
     on_new(e);

@@ -51,6 +51,7 @@ private:
   std::string_view keep(std::string_view s);
 
   std::vector<Module> modules_; ///< by base
+  mutable size_t last_ = SIZE_MAX; ///< the module find() found last
   std::deque<Site> sites_;
   std::deque<std::string> strings_;
   uint64_t untraced_ = 0, total_ = 0;
