@@ -42,7 +42,24 @@ bool parse_switch(const char *name, bool fallback) {
   return fallback;
 }
 
+/// "trace", "check" or "both" into o; false for another word.
+bool parse_mode(std::string_view v, Options &o) {
+  if (is_word(v, "trace"))
+    o.trace = true, o.check = false;
+  else if (is_word(v, "check"))
+    o.trace = false, o.check = true;
+  else if (is_word(v, "both"))
+    o.trace = true, o.check = true;
+  else
+    return false;
+  return true;
+}
+
 } // namespace
+
+// Defined by the object borrowscope-clang -fborrowscope=MODE links in
+// (runtime/default_mode.c): the mode when BORROWSCOPE_MODE is not set.
+extern "C" __attribute__((weak)) const char __borrowscope_default_mode_v2[];
 
 void report(const std::string &message) {
   int saved = errno;
@@ -65,6 +82,28 @@ Options Options::from_environment() {
       o.clock_exact = true;
     else if (!is_word(v, "sync"))
       reject("BORROWSCOPE_CLOCK", clock, "sync, exact");
+  }
+  if (__borrowscope_default_mode_v2)
+    parse_mode(__borrowscope_default_mode_v2, o);
+  if (const char *mode = env("BORROWSCOPE_MODE"))
+    if (!parse_mode(mode, o))
+      reject("BORROWSCOPE_MODE", mode, "trace, check, both");
+  o.halt_on_error = parse_switch("BORROWSCOPE_HALT_ON_ERROR", o.halt_on_error);
+  o.check_thread = parse_switch("BORROWSCOPE_CHECK_THREAD", o.check_thread);
+  if (const char *log = env("BORROWSCOPE_LOG"))
+    o.log = log;
+  if (const char *file = env("BORROWSCOPE_SUPPRESSIONS"))
+    o.suppressions = file;
+  if (const char *dir = env("BORROWSCOPE_FINDINGS_DIR"))
+    o.findings_dir = dir;
+  if (const char *code = env("BORROWSCOPE_EXITCODE")) {
+    std::string_view v(code);
+    int n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < 0 || n > 255)
+      reject("BORROWSCOPE_EXITCODE", code, "a number from 0 to 255");
+    else
+      o.exitcode = n;
   }
   if (const char *size = env("BORROWSCOPE_BUFFER_EVENTS")) {
     std::string_view v(size);

@@ -25,6 +25,28 @@ struct Options {
   /// a clock record.
   bool clock_exact = false;
 
+  /// BORROWSCOPE_MODE: "trace" (the default) writes the trace; "check" runs
+  /// the borrow checker inside the program and writes no trace; "both"
+  /// does both. The default can be set when linking
+  /// (borrowscope-clang -fborrowscope=check).
+  bool trace = true, check = false;
+  /// BORROWSCOPE_LOG: check mode's report goes to this file (%p the pid)
+  /// instead of stderr.
+  std::string log;
+  /// BORROWSCOPE_EXITCODE: a run with findings exits with this status
+  /// (-1: with the program's own).
+  int exitcode = -1;
+  /// BORROWSCOPE_HALT_ON_ERROR=1: stop at the first finding.
+  bool halt_on_error = false;
+  /// BORROWSCOPE_SUPPRESSIONS: a file of findings not to report.
+  std::string suppressions;
+  /// BORROWSCOPE_CHECK_THREAD=0: check inline in the slow path instead of
+  /// on the checker thread (to measure; docs/performance.md).
+  bool check_thread = true;
+  /// BORROWSCOPE_FINDINGS_DIR: each process also writes its findings to a
+  /// file in this directory (set by `borrowscope run`, which merges them).
+  std::string findings_dir;
+
   static constexpr uint32_t min_buffer_events = 128;
   // A fresh window must hold the largest group of events, its clock record,
   // and the group after it.

@@ -177,6 +177,7 @@ template <typename Exec> int around_exec(Exec exec) {
 
 [[noreturn]] void die_now(int status) {
   finish_dying(BS_END_ABORT, status);
+  status = exit_status_for(status); // BORROWSCOPE_EXITCODE in check mode
   for (;;)
     syscall(SYS_exit_group, status);
 }

@@ -5,6 +5,7 @@
 #include "runtime.h"
 #include "borrowscope/borrowscope.h"
 #include "JsonTraceFile.h"
+#include "check_mode.h"
 #include "clock.h"
 #include "options.h"
 #include "site_registry.h"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <pthread.h>
@@ -85,9 +87,19 @@ std::string program_name() {
   return ::program_invocation_name ? ::program_invocation_name : "";
 }
 
+/// Check mode: a check of this process, with the modules registered so far.
+void start_check_locked() {
+  Runtime &rt = *runtime;
+  if (!rt.options.enabled || !rt.options.check)
+    return;
+  check_mode::start(rt.options, program_name(), getpid());
+  for (const SiteRegistry::Module &m : rt.sites.modules())
+    check_mode::add_module(SiteRegistry::module_block(*m.module, m.base));
+}
+
 void open_output_locked() {
   Runtime &rt = *runtime;
-  if (!rt.options.enabled)
+  if (!rt.options.enabled || !rt.options.trace)
     return;
   std::string path = expand_output_path(rt.options.output, getpid());
   // After exec the process keeps its pid, and so its trace's name: the new
@@ -117,10 +129,25 @@ void write_window_locked(ThreadRecord &r) {
   if (committed <= r.flushed)
     return;
   uint64_t n = committed - r.flushed;
-  if (runtime->options.enabled && !runtime->finished)
-    runtime->file.write_events(*w, r.index, r.sequence + r.flushed, r.flushed,
-                               uint32_t(n));
+  const Options &o = runtime->options;
+  if (o.enabled && !runtime->finished) {
+    if (o.trace)
+      runtime->file.write_events(*w, r.index, r.sequence + r.flushed,
+                                 r.flushed, uint32_t(n));
+    if (o.check)
+      check_mode::add_records(r.index, r.sequence + r.flushed,
+                              w->records + r.flushed, uint32_t(n),
+                              r.flushed == 0 ? w->header->tsc : 0);
+  }
   r.flushed = committed;
+}
+
+/// Check mode: every thread's records so far, as one batch (the checker
+/// merges threads by time within it, as the trace reader does).
+void cut_all_locked() {
+  for (const auto &t : runtime->threads.all())
+    write_window_locked(*t);
+  check_mode::end_batch();
 }
 
 /// A thread's first window is small, so that a short run writes a small
@@ -130,7 +157,10 @@ constexpr uint32_t first_window_records = 4096;
 /// Empties the calling thread's window after writing it, or gives it a
 /// larger one.
 bool recycle_window_locked(ThreadRecord &r) {
-  write_window_locked(r);
+  if (runtime->options.check)
+    cut_all_locked();
+  else
+    write_window_locked(r);
   r.sequence += r.flushed;
   r.flushed = 0;
   uint32_t most = runtime->options.buffer_events;
@@ -210,6 +240,11 @@ void on_thread_exit(void *arg) {
   point_thread_at(nullptr, nullptr, &sink_commit);
 }
 
+/// How long the end of a process waits for check mode's report: at exit,
+/// and when dying (a signal handler, _exit).
+constexpr int check_wait_ms = 30'000;
+constexpr int check_dying_wait_ms = 2'000;
+
 void finish_locked(uint32_t reason, int32_t status) {
   Runtime &rt = *runtime;
   if (rt.finished)
@@ -221,6 +256,10 @@ void finish_locked(uint32_t reason, int32_t status) {
     if (rt.options.enabled && !r->exited)
       rt.file.write_thread(r->index, r->os_tid, thread_name(r->os_tid),
                            r->sequence + r->flushed, false);
+  }
+  if (rt.options.check && !rt.finished) {
+    check_mode::end_batch();
+    check_mode::finish(reason, status, check_wait_ms, /*dying=*/false);
   }
   if (rt.options.enabled && rt.file.is_open()) {
     rt.file.write_end(reason, status, records, rt.file.lost());
@@ -267,22 +306,23 @@ void after_fork_in_parent() {
 // the fork are the parent's to write; the windows are the parent's file.
 void after_fork_in_child() {
   pthread_mutex_init(&lock, nullptr);
-  // Still busy (before_fork said so) until this thread writes into the sink:
-  // abandoning the parent's windows frees memory, and free() records into
-  // this thread's window, which is unmapped by then (the child died of
-  // SIGSEGV once a local's address had been stored into the heap).
+  t_busy = false;
+  // Away from the parent's window before it is unmapped, and busy while the
+  // parent's file is let go: abandon() frees, and free() records once the
+  // program has stored a stack address in memory (heap_hooks.cpp).
+  point_thread_at(nullptr, nullptr, &sink_commit);
+  Busy busy;
   Runtime &rt = *runtime;
   rt.file.abandon();
   rt.finished = false;
   rt.pid = getpid();
   rt.threads.keep_only(t_record);
-  point_thread_at(nullptr, nullptr, &sink_commit);
-  t_busy = false;
   // Without %p the child would overwrite the parent's trace.
   if (rt.options.output.find("%p") == std::string::npos)
     rt.options.output += ".%p";
-  Busy busy;
   open_output_locked();
+  check_mode::forget_after_fork();
+  start_check_locked();
   if (t_record)
     rt.file.write_thread(t_record->index, t_record->os_tid, t_record->name, 0,
                          false);
@@ -311,6 +351,7 @@ void start_runtime() {
   {
     Busy busy;
     open_output_locked();
+    start_check_locked();
   }
   if (runtime->options.enabled)
     watch_process_end();
@@ -335,6 +376,10 @@ bool finish_dying(uint32_t reason, int32_t status) {
   bool ended = false;
   if (locked) {
     Runtime &rt = *runtime;
+    if (!rt.finished && rt.options.check) {
+      cut_all_locked();
+      check_mode::finish(reason, status, check_dying_wait_ms, /*dying=*/true);
+    }
     if (!rt.finished && rt.options.enabled && rt.file.is_open()) {
       // Written out as at exit: in a regular file the windows are part of
       // the trace already, but a block says when its records ended (their
@@ -364,6 +409,11 @@ bool end_before_exec() {
     return false;
   for (const auto &r : rt.threads.all())
     write_window_locked(*r);
+  if (rt.options.check) {
+    // The new image is another program: this one's report comes now.
+    check_mode::end_batch();
+    check_mode::finish(BS_END_EXEC, 0, check_wait_ms, /*dying=*/false);
+  }
   if (rt.options.enabled && rt.file.is_open())
     rt.file.write_end(BS_END_EXEC, 0, records_so_far(), rt.file.lost());
   set_windows_active(false); // all written: readers skip them
@@ -377,9 +427,17 @@ void exec_failed() {
   Busy busy;
   runtime->finished = false;
   set_windows_active(true);
+  start_check_locked(); // what follows is checked (and reported) anew
 }
 
 bool runtime_busy() { return t_busy; }
+
+void become_runtime_thread() {
+  t_busy = true;
+  point_thread_at(nullptr, nullptr, &sink_commit);
+}
+
+int exit_status_for(int status) { return check_mode::exit_status_for(status); }
 
 namespace {
 
@@ -390,8 +448,18 @@ __attribute__((constructor(101))) void start_at_load() { start_runtime(); }
 __attribute__((destructor(101))) void stop_runtime() {
   if (!runtime || t_busy)
     return;
-  Busy busy;
-  finish_locked(BS_END_EXIT, runtime->exit_status);
+  int status = runtime->exit_status;
+  {
+    Busy busy;
+    finish_locked(BS_END_EXIT, status);
+  }
+  // BORROWSCOPE_EXITCODE: a run with findings exits with it. This is the
+  // last destructor; the program's streams are flushed as exit would.
+  int wanted = check_mode::exit_status_for(status);
+  if (wanted != status) {
+    std::fflush(nullptr);
+    _exit(wanted);
+  }
 }
 
 } // namespace
@@ -436,6 +504,8 @@ BS_EXPORT void __borrowscope_register_module_v2(const bs_module *module) {
   *module->base = base;
   if (base != BS_SITE_UNREGISTERED_BASE && runtime->file.is_open())
     runtime->file.write_module(SiteRegistry::module_block(*module, base));
+  if (base != BS_SITE_UNREGISTERED_BASE && check_mode::active())
+    check_mode::add_module(SiteRegistry::module_block(*module, base));
 }
 
 BS_EXPORT void __borrowscope_unregister_module_v2(const bs_module *module) {
@@ -485,6 +555,9 @@ BS_EXPORT void borrowscope_flush(void) {
   if (!runtime || t_busy)
     return;
   Busy busy;
-  for (const auto &r : runtime->threads.all())
-    write_window_locked(*r);
+  if (runtime->options.check)
+    cut_all_locked();
+  else
+    for (const auto &r : runtime->threads.all())
+      write_window_locked(*r);
 }

@@ -10,6 +10,12 @@ namespace borrowscope {
 void start_runtime();
 /// True while the calling thread is inside the runtime.
 bool runtime_busy();
+/// The calling thread is the runtime's own (check mode's checker): its
+/// events, if instrumented code runs on it, are not recorded.
+void become_runtime_thread();
+/// The status a process that exits now with \p status should have
+/// (BORROWSCOPE_EXITCODE after findings in check mode).
+int exit_status_for(int status);
 /// Room for one record in the calling thread's window (the sink if none).
 bs_event *reserve_record();
 

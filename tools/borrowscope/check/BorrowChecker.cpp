@@ -38,6 +38,29 @@ std::string str(std::string_view s) { return std::string(s); }
 
 } // namespace
 
+unsigned BorrowChecker::callee_class(const Event &e) {
+  if (e.borrower_kind != BorrowerKind::Call)
+    return 0;
+  auto compute = [&] {
+    return (is_destructor_call(e) ? callee_destructor : 0u) |
+           (is_reinitialisation(e) ? callee_reinitialises : 0u) |
+           (lets_go_of_kept(e) ? callee_lets_go : 0u);
+  };
+  // Remembered per site: the callee's name is the site's. The name's
+  // storage is compared too (a JSON trace's events may reuse a site number
+  // with other text).
+  if (e.site == 0 || e.site >= (1u << 22))
+    return compute();
+  if (callee_classes_.size() <= e.site)
+    callee_classes_.resize(e.site + 1);
+  CalleeClass &c = callee_classes_[e.site];
+  if (c.name != e.borrower_name.data() || c.size != e.borrower_name.size() ||
+      !c.known) {
+    c = {e.borrower_name.data(), e.borrower_name.size(), compute(), true};
+  }
+  return c.bits;
+}
+
 BorrowChecker::Kind BorrowChecker::kind_of(Mutability m) {
   switch (m) {
   case Mutability::Shared:
@@ -69,12 +92,20 @@ const char *BorrowChecker::kind_word(Kind k) {
 void BorrowChecker::on_event(const Event &e) {
   bool part_of_a_drop = e.type == EventType::Drop ||
                         e.type == EventType::Release ||
-                        (e.type == EventType::Borrow && is_destructor_call(e));
+                        (e.type == EventType::Borrow &&
+                         (callee_class(e) & callee_destructor));
   if (!part_of_a_drop)
     confirm_pending(e.thread);
-  if (!same_call(e))
-    group_ = CallGroup{e.thread, e.call, e.timestamp, str(e.location),
-                       str(e.borrower_name), {}};
+  if (!same_call(e)) {
+    // A new group, in place: its strings and list keep their memory (this
+    // runs for nearly every event).
+    group_.thread = e.thread;
+    group_.call = e.call;
+    group_.timestamp = e.timestamp;
+    group_.location.assign(e.location);
+    group_.callee.assign(e.borrower_name);
+    group_.borrows.clear();
+  }
   switch (e.type) {
   case EventType::New:
     on_new(e);
@@ -308,7 +339,7 @@ bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
   Instance &inst = live_.at(owner);
   if (!inst.moved)
     return false;
-  if (e.type == EventType::Borrow && is_reinitialisation(e)) {
+  if (e.type == EventType::Borrow && (callee_class(e) & callee_reinitialises)) {
     inst.moved = false; // assigned anew
     return false;
   }
@@ -364,15 +395,18 @@ void BorrowChecker::on_borrow(const Event &e) {
 
   // A reborrow derives from a borrow that exists, as does a borrow through a
   // reference; a destructor is part of the drop. None is a new borrow.
-  bool fresh = !e.reborrow && e.through.empty() && !is_destructor_call(e);
+  bool fresh = !e.reborrow && e.through.empty() &&
+               !(callee_class(e) & callee_destructor);
   if (fresh) {
     check_moved(owner, e, "used by '" + str(e.borrower_name) + "'");
     check_conflicts(n, e, fresh);
   }
   // A pointer passed on aliases as much as a fresh one: `f(&x, p)`.
-  if (e.borrower_kind == BorrowerKind::Call && !is_destructor_call(e))
+  if (e.borrower_kind == BorrowerKind::Call &&
+      !(callee_class(e) & callee_destructor))
     check_call_group(n, e);
-  if (e.borrower_kind == BorrowerKind::Call && !e.kept && lets_go_of_kept(e))
+  if (e.borrower_kind == BorrowerKind::Call && !e.kept &&
+      (callee_class(e) & callee_lets_go))
     release_kept(owner);
 
   if (e.dead)

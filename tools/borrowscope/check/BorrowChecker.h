@@ -90,6 +90,22 @@ private:
   };
   bool same_call(const Event &e) const;
 
+  /// What a call borrow's callee does (destructor, reinitialisation, lets
+  /// go of what an object keeps), from its name; remembered per site.
+  enum : unsigned {
+    callee_destructor = 1,
+    callee_reinitialises = 2,
+    callee_lets_go = 4,
+  };
+  struct CalleeClass {
+    const char *name = nullptr;
+    size_t size = 0;
+    unsigned bits = 0;
+    bool known = false;
+  };
+  unsigned callee_class(const Event &e);
+  std::vector<CalleeClass> callee_classes_;
+
   static Kind kind_of(Mutability m);
   static bool writes(Kind k);
   static const char *kind_word(Kind k);

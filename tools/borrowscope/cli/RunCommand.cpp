@@ -1,12 +1,18 @@
 // borrowscope run [-o TRACE] -- PROGRAM ARGS...: runs an instrumented
 // program with BORROWSCOPE_OUTPUT set, then says where the trace went and
 // summarizes it on stderr (the program's stdout and stderr are its own).
+// In check mode (--check, or BORROWSCOPE_MODE=check or both) every process
+// the command starts checks itself and leaves its findings in a directory
+// of the run's (BORROWSCOPE_FINDINGS_DIR), merged into one summary at the
+// end (FindingsDir.h).
 // Exits with the program's exit code, or 128 + the signal that killed it.
 #include "Args.h"
 #include "Commands.h"
+#include "FindingsDir.h"
 #include "Report.h"
 #include "output_path.h"
 
+#include <strings.h>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -26,9 +32,14 @@ const char *const help =
     "BORROWSCOPE_OUTPUT set, then prints where the trace went and a summary on\n"
     "stderr. The program's own output passes through untouched. The exit code\n"
     "is the program's (128 + the signal number if a signal killed it).\n\n"
+    "With --check (or BORROWSCOPE_MODE=check in the environment) no trace is\n"
+    "written: every process PROGRAM starts (make check, ctest) checks itself\n"
+    "as it runs, and the run ends with their findings merged, each once.\n"
+    "BORROWSCOPE_MODE=both does both.\n\n"
     "options:\n"
     "  -o, --output TRACE  where the trace goes; %p in it becomes the pid.\n"
     "                      Default: a new borrowscope-PROGRAM-N.trace here\n"
+    "  --check             check mode: findings of every process, no trace\n"
     "  -q, --quiet         only say where the trace went, no summary\n"
     "  --color WHEN        auto (default), always or never\n"
     "  -h, --help          this help\n";
@@ -89,7 +100,8 @@ struct Child {
 /// Starts the program; ignores SIGINT and SIGQUIT meanwhile (as system()
 /// does), so that ^C stops the program and we still report its trace.
 Child start(const std::vector<std::string> &command,
-            const std::string &output_pattern) {
+            const std::string &output_pattern, const std::string &mode,
+            const std::string &findings_dir) {
   std::vector<char *> argv;
   for (const std::string &a : command)
     argv.push_back(const_cast<char *>(a.c_str()));
@@ -114,7 +126,12 @@ Child start(const std::vector<std::string> &command,
     std::signal(SIGQUIT, SIG_DFL);
     ::close(pipe_fds[0]);
     ::unsetenv("BORROWSCOPE"); // BORROWSCOPE=off would defeat `run`
-    ::setenv("BORROWSCOPE_OUTPUT", output_pattern.c_str(), 1);
+    if (!output_pattern.empty())
+      ::setenv("BORROWSCOPE_OUTPUT", output_pattern.c_str(), 1);
+    if (!mode.empty())
+      ::setenv("BORROWSCOPE_MODE", mode.c_str(), 1);
+    if (!findings_dir.empty())
+      ::setenv("BORROWSCOPE_FINDINGS_DIR", findings_dir.c_str(), 1);
     ::execvp(argv[0], argv.data());
     int e = errno;
     ssize_t ignored = ::write(pipe_fds[1], &e, sizeof e);
@@ -147,30 +164,68 @@ int wait_for(pid_t pid, int &signal_number) {
   return WEXITSTATUS(status);
 }
 
+/// The mode the run asks for: "check" with --check, else what the
+/// environment says ("trace" when it says nothing the runtime takes).
+std::string run_mode(bool check) {
+  if (check)
+    return "check";
+  const char *env = std::getenv("BORROWSCOPE_MODE");
+  for (const char *mode : {"check", "both"})
+    if (env && strcasecmp(env, mode) == 0)
+      return mode;
+  return "trace";
+}
+
+/// A new private directory for the processes' findings.
+std::string make_findings_dir() {
+  const char *tmp = std::getenv("TMPDIR");
+  std::string pattern =
+      std::string(tmp && *tmp ? tmp : "/tmp") + "/borrowscope-run-XXXXXX";
+  if (!::mkdtemp(pattern.data()))
+    throw UsageError("cannot create a directory for the findings: " +
+                     std::string(std::strerror(errno)));
+  return pattern;
+}
+
+std::string command_line(const std::vector<std::string> &command) {
+  std::string text;
+  for (const std::string &a : command)
+    text += (text.empty() ? "" : " ") + a;
+  return text;
+}
+
 } // namespace
 
 int run_main(const std::vector<std::string> &args) {
   std::string output, color = "auto";
-  bool quiet = false;
+  bool quiet = false, check = false;
   ParsedArgs parsed;
-  ColorMode mode = ColorMode::Auto;
+  ColorMode color_mode = ColorMode::Auto;
+  std::string mode, findings_dir;
   bool reserved = false;
   try {
     parsed = parse_args(args,
                         {{"output", 'o', &output, nullptr},
                          {"quiet", 'q', nullptr, &quiet},
+                         {"check", 0, nullptr, &check},
                          {"color", 0, &color, nullptr}},
                         /*stop_at_positional=*/true);
     if (parsed.help) {
       std::fputs(help, stdout);
       return exit_ok;
     }
-    if (!parse_color_mode(color, mode))
+    if (!parse_color_mode(color, color_mode))
       throw UsageError("--color must be auto, always or never, not '" + color +
                        "'");
     if (parsed.rest.empty())
       throw UsageError("no program to run");
-    if (output.empty()) {
+    if (check && !output.empty())
+      throw UsageError("--check writes no trace: -o has no use with it "
+                       "(BORROWSCOPE_MODE=both writes one and checks)");
+    mode = run_mode(check);
+    if (mode != "trace")
+      findings_dir = make_findings_dir();
+    if (output.empty() && mode != "check") {
       output = escape_percent(reserve_trace_name(parsed.rest[0]));
       reserved = true;
     }
@@ -189,11 +244,13 @@ int run_main(const std::vector<std::string> &args) {
   ::sigaction(SIGQUIT, &ignore, &old_quit);
   Child child;
   try {
-    child = start(parsed.rest, output);
+    child = start(parsed.rest, output, check ? mode : "", findings_dir);
   } catch (const UsageError &e) {
     print_error(std::string("run: ") + e.what());
     if (reserved)
       std::remove(reserved_path.c_str());
+    if (!findings_dir.empty())
+      remove_findings_dir(findings_dir);
     return exit_bad_input;
   }
   int signal_number = 0;
@@ -206,11 +263,22 @@ int run_main(const std::vector<std::string> &args) {
                 "': " + std::strerror(child.exec_errno));
     if (reserved)
       std::remove(reserved_path.c_str());
+    if (!findings_dir.empty())
+      remove_findings_dir(findings_dir);
     return child.exec_errno == ENOENT ? exit_not_found : exit_not_executable;
   }
 
+  if (!findings_dir.empty()) {
+    MergedFindings merged = merge_findings(findings_dir);
+    remove_findings_dir(findings_dir);
+    std::fputs(render_merged(merged, command_line(parsed.rest)).c_str(),
+               stderr);
+    if (mode == "check")
+      return code;
+  }
+
   std::string trace = expand_output_path(output, child.pid);
-  Style st(use_color(stderr, mode));
+  Style st(use_color(stderr, color_mode));
   std::string how = signal_number
                         ? "was killed by signal " + signal_name(signal_number)
                         : "exited with " + std::to_string(code);

@@ -140,6 +140,12 @@ void SiteCatalog::add_module(std::string_view payload,
 }
 
 const Site *SiteCatalog::find(uint32_t number) const {
+  // Most records are of the module of the record before.
+  if (last_ < modules_.size()) {
+    const Module &m = modules_[last_];
+    if (number >= m.base && number - m.base < m.count)
+      return &sites_[m.first + (number - m.base)];
+  }
   auto it = std::upper_bound(
       modules_.begin(), modules_.end(), number,
       [](uint32_t n, const Module &m) { return n < m.base; });
@@ -148,7 +154,15 @@ const Site *SiteCatalog::find(uint32_t number) const {
   --it;
   if (number - it->base >= it->count)
     return nullptr;
+  last_ = size_t(it - modules_.begin());
   return &sites_[it->first + (number - it->base)];
+}
+
+std::string_view SiteCatalog::function_at(std::string_view location) const {
+  for (const Site &s : sites_)
+    if (s.location == location && !s.function.empty())
+      return s.function;
+  return {};
 }
 
 } // namespace borrowscope

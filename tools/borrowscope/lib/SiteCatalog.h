@@ -37,6 +37,9 @@ public:
   void add_module(std::string_view payload, const std::string &where);
   /// The site numbered \p number, or null.
   const Site *find(uint32_t number) const;
+  /// The function of a site at \p location ("file:line:column"), or ""
+  /// (a scan over all sites: for findings, not for events).
+  std::string_view function_at(std::string_view location) const;
   uint64_t variables_untraced() const { return untraced_; }
   uint64_t variables_total() const { return total_; }
 
@@ -48,6 +51,7 @@ private:
   std::string_view keep(std::string_view s);
 
   std::vector<Module> modules_; ///< by base
+  mutable size_t last_ = SIZE_MAX; ///< the module find() found last
   std::deque<Site> sites_;
   std::deque<std::string> strings_;
   uint64_t untraced_ = 0, total_ = 0;
