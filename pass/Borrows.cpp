@@ -181,9 +181,11 @@ private:
       B.Borrower = Holder;
       B.BorrowerName = Holder->Name;
       if (Dest == Base) {
-        // A range-for's hidden reference: the loop only reads through it
-        // unless its body says otherwise, which the types do not tell.
-        B.Mutability = StringRef(Holder->Name).starts_with("__range")
+        // A range-for's hidden reference: through `auto &&` the loop may
+        // read or write, which the types do not tell; a const reference (a
+        // const range, `const auto &`) only reads.
+        B.Mutability = StringRef(Holder->Name).starts_with("__range") &&
+                               Holder->HoldsAs != BS_MUT_SHARED
                            ? BS_MUT_UNKNOWN
                            : Holder->HoldsAs;
       } else {

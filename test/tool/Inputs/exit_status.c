@@ -1,6 +1,8 @@
 /* For run.test: prints its arguments to stdout and a line to stderr, then
    exits with the status given as its first argument. "abort" writes the
-   events so far and aborts, leaving a trace that was cut short. */
+   events so far and aborts (the runtime still ends the trace); "kill"
+   writes them and is killed by SIGKILL, leaving a trace that was cut
+   short. */
 #ifdef __BORROWSCOPE__ /* set by borrowscope-clang */
 #include <borrowscope/borrowscope.h>
 #else
@@ -25,6 +27,11 @@ int main(int argc, char **argv) {
     fflush(stdout);
     borrowscope_flush();
     abort();
+  }
+  if (argc > 1 && strcmp(argv[1], "kill") == 0) {
+    fflush(stdout);
+    borrowscope_flush();
+    raise(SIGKILL);
   }
   if (argc > 1)
     parse(argv[1], &status);

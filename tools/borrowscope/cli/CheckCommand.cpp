@@ -4,6 +4,7 @@
 #include "Args.h"
 #include "BorrowChecker.h"
 #include "Commands.h"
+#include "Names.h"
 
 #include <boost/json.hpp>
 
@@ -30,17 +31,20 @@ const char *const help =
 
 void print_json(const std::vector<Violation> &violations) {
   boost::json::array list;
+  // Boost.JSON escapes control characters; bytes that are not UTF-8 are
+  // spelled out so that the output stays JSON, and C1 and bidirectional
+  // controls are escaped below.
   for (const Violation &v : violations)
     list.push_back({{"kind", v.kind},
-                    {"location", v.location},
-                    {"owner", v.owner},
-                    {"borrower", v.borrower},
-                    {"owner_location", v.owner_location},
-                    {"message", v.message},
+                    {"location", valid_utf8(v.location)},
+                    {"owner", valid_utf8(v.owner)},
+                    {"borrower", valid_utf8(v.borrower)},
+                    {"owner_location", valid_utf8(v.owner_location)},
+                    {"message", valid_utf8(v.message)},
                     {"count", v.count}});
   std::string text = boost::json::serialize(
       boost::json::object{{"violations", std::move(list)}});
-  std::printf("%s\n", text.c_str());
+  std::printf("%s\n", json_without_acting(text).c_str());
 }
 
 } // namespace
@@ -80,7 +84,7 @@ int check_main(const std::vector<std::string> &args) {
     print_json(checker.violations());
   else
     for (const Violation &v : checker.violations())
-      std::printf("%s\n", format_violation(v).c_str());
+      std::printf("%s\n", visible(format_violation(v)).c_str());
   if (std::fflush(stdout) != 0)
     return exit_bad_input;
   return checker.violations().empty() ? exit_ok : exit_findings;

@@ -5,6 +5,7 @@
 #include "Exporters.h"
 #include "Findings.h"
 #include "JsonTraceFile.h"
+#include "Names.h"
 
 #include <cstdio>
 #include <cstring>
@@ -140,7 +141,7 @@ int export_main(const std::vector<std::string> &args) {
     return exit_bad_input;
   }
   if (output != "-")
-    std::fprintf(stderr, "borrowscope: wrote %s\n", output.c_str());
+    std::fprintf(stderr, "borrowscope: wrote %s\n", visible(output).c_str());
   return exit_ok;
 }
 

@@ -187,6 +187,21 @@ Table::Cell cell(std::string styled, std::string_view plain) {
   return {std::move(styled), display_width(plain)};
 }
 
+/// Widest a name or type may be in a table; longer ones are shortened (C++
+/// names first lose their template arguments and parameters, then the
+/// middle), so that one long type does not widen every row.
+constexpr size_t max_cell_width = 40;
+/// The same for "borrower → owner (function)".
+constexpr size_t max_arrow_width = 64;
+
+/// \p text (a name or type from the trace, already visible()) fitted into
+/// \p max columns.
+std::string fit(const std::string &text, size_t max = max_cell_width) {
+  if (display_width(text) <= max)
+    return text;
+  return elide(short_name(text), max);
+}
+
 std::string plural(uint64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
@@ -196,14 +211,17 @@ public:
   ReportWriter(const OwnershipModel &m, const ReportOptions &o)
       : m_(m), o_(o), st_(o.color) {}
 
+  /// A string of the trace as it may be printed (see visible()).
+  std::string txt(StrId id) const { return visible(m_.str(id)); }
+
   std::string header() const {
     std::string s = st_.bold("BorrowScope report") + ": " +
                     st_.bold(m_.header.program.empty() ? "(unnamed program)"
-                                                       : m_.header.program);
+                                                       : visible(m_.header.program));
     if (m_.header.pid)
       s += st_.dim(" (pid " + std::to_string(*m_.header.pid) + ")");
     s += "\n";
-    s += "trace " + o_.trace_name + ": " + plural(m_.events, "event", "events") +
+    s += "trace " + visible(o_.trace_name) + ": " + plural(m_.events, "event", "events") +
          " on " + plural(m_.threads.size(), "thread", "threads") + " over " +
          format_duration(m_.last_time - m_.first_time) + ", " +
          std::to_string(m_.lost_events.value_or(0)) + " lost\n";
@@ -212,7 +230,7 @@ public:
     if (!m_.complete)
       s += st_.yellow("warning: " + (m_.missing.empty()
                                          ? std::string("the trace is incomplete")
-                                         : m_.missing)) +
+                                         : visible(m_.missing))) +
            "\n";
     if (m_.lost_events.value_or(0))
       s += st_.yellow("warning: " + std::to_string(*m_.lost_events) +
@@ -285,18 +303,18 @@ public:
                                " the trace format; shown as best understood:") +
                     "\n";
     for (const std::string &e : a.examples)
-      s += "  " + e + "\n";
+      s += "  " + visible(e) + "\n";
     if (a.total() > a.examples.size())
       s += "  ...\n";
     return s;
   }
 
   std::string function_heading(const FunctionGroup &g) const {
-    std::string s = st_.heading(m_.str(g.function).empty() ? "(unknown function)"
-                                                           : m_.str(g.function));
+    std::string s = st_.heading(txt(g.function).empty() ? "(unknown function)"
+                                                           : txt(g.function));
     std::string_view file = common_file(g);
     if (!file.empty())
-      s += "  " + st_.dim(std::string(file));
+      s += "  " + st_.dim(visible(file));
     return s + "\n";
   }
 
@@ -327,7 +345,8 @@ public:
 
   std::string where(const FunctionGroup &g, StrId loc) const {
     const std::string &text = m_.str(loc);
-    return common_file(g).empty() ? text : std::string(location_line(text));
+    return visible(common_file(g).empty() ? std::string_view(text)
+                                          : location_line(text));
   }
 
   std::string variables(const FunctionGroup &g) const {
@@ -355,8 +374,8 @@ public:
         life += "  " + st_.yellow(std::to_string(d.unwound) + " unwound");
       if (d.moved_out)
         life += "  " + st_.yellow("moved out");
-      std::string name = m_.str(d.name);
-      std::string type = m_.str(d.type);
+      std::string name = fit(txt(d.name));
+      std::string type = fit(txt(d.type));
       std::string loc = where(g, d.location);
       t.row({cell(st_.bold(name), name), cell(st_.dim(type), type),
              cell(st_.dim(loc), loc), cell(life, strip(life))});
@@ -370,19 +389,19 @@ public:
       return "ends vary";
     switch (b.end_rule) {
     case BorrowEnd::BorrowerDropped:
-      return "until " + m_.str(b.borrower_name) + " dropped";
+      return "until " + txt(b.borrower_name) + " dropped";
     case BorrowEnd::Replaced:
-      return "until " + m_.str(b.borrower_name) + " was reassigned";
+      return "until " + txt(b.borrower_name) + " was reassigned";
     case BorrowEnd::CallReturned:
-      return "while " + callee_label(m_.str(b.borrower_name)) + " ran";
+      return "while " + callee_label(txt(b.borrower_name)) + " ran";
     case BorrowEnd::Instant:
       return "instant";
     case BorrowEnd::OwnerDropped:
-      return "until " + m_.str(b.owner_name) + " dropped";
+      return "until " + txt(b.owner_name) + " dropped";
     case BorrowEnd::Open:
       return "still active at the end";
     case BorrowEnd::LastUse:
-      return "until the last use of " + m_.str(b.borrower_name);
+      return "until the last use of " + txt(b.borrower_name);
     case BorrowEnd::Freed:
       return "until its memory was freed";
     case BorrowEnd::Dead:
@@ -396,19 +415,19 @@ public:
     for (const BorrowGroup &bg : g.borrows) {
       const Borrow &b = *bg.first;
       std::string by = b.kind == BorrowerKind::Call
-                           ? callee_label(m_.str(b.borrower_name))
-                           : m_.str(b.borrower_name);
+                           ? callee_label(txt(b.borrower_name))
+                           : txt(b.borrower_name);
       // An owner in another function (a parameter's reborrow of the
       // caller's variable) says where it lives: "shelf → shelf (main)".
-      std::string owner = m_.str(b.owner_name);
+      std::string owner = txt(b.owner_name);
       const Variable &ov = m_.variables[b.owner];
       if (ov.function != b.function)
-        owner += " (" + short_name(m_.str(ov.function)) +
+        owner += " (" + short_name(txt(ov.function)) +
                  (ov.thread_index != b.thread_index
                       ? ", thread " + std::to_string(m_.threads[ov.thread_index].id)
                       : "") +
                  ")";
-      std::string arrow = by + " → " + owner;
+      std::string arrow = elide(by + " → " + owner, max_arrow_width);
       std::string mut(mutability_name(b.mutability));
       std::string mut_styled = b.mutability == Mutability::Mutable ? st_.red(mut)
                                : b.mutability == Mutability::Shared
@@ -433,8 +452,8 @@ public:
     Table t;
     for (const MoveGroup &mg : g.moves) {
       const Move &mv = *mg.first;
-      std::string text = m_.str(mv.from_name) + " ⇒ " +
-                         (mv.has_to_id ? m_.str(mv.to_name) : "(unnamed)");
+      std::string text = fit(txt(mv.from_name)) + " ⇒ " +
+                         (mv.has_to_id ? fit(txt(mv.to_name)) : "(unnamed)");
       std::string loc = where(g, mv.location);
       std::string count = mg.count > 1 ? "×" + std::to_string(mg.count) : "";
       t.row({cell(st_.yellow(text), text), cell(st_.dim(loc), loc), cell(count)});
@@ -455,7 +474,7 @@ public:
       std::string sev(severity_name(f.severity));
       s += "  " + (f.severity == Finding::Severity::Error ? st_.red(sev)
                                                           : st_.yellow(sev)) +
-           " " + f.message + "  " + st_.dim(f.location) + "  " +
+           " " + visible(f.message) + "  " + st_.dim(visible(f.location)) + "  " +
            st_.dim("[" + f.check + "]") + "\n";
     }
     return s;
@@ -511,7 +530,7 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
     if (g->thread != thread) {
       thread = g->thread;
       const Thread &t = m.threads[thread];
-      s += st.bold("Thread " + std::to_string(t.id) + " \"" + t.name + "\"") +
+      s += st.bold("Thread " + std::to_string(t.id) + " \"" + visible(t.name) + "\"") +
            st.dim("  " + plural(t.events, "event", "events") +
                   (t.os_tid ? ", os tid " + std::to_string(t.os_tid) : "")) +
            "\n\n";
@@ -520,7 +539,7 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
          w.moves(*g) + "\n";
   }
   if (!o.function_filter.empty() && !shown)
-    s += "no function matches \"" + o.function_filter + "\"\n\n";
+    s += "no function matches \"" + visible(o.function_filter) + "\"\n\n";
   s += w.totals() + w.anomalies() + w.findings(checks);
   return s;
 }
@@ -570,7 +589,8 @@ std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
   for (size_t i = 0; i < sorted.size() && i < max_functions; ++i) {
     const Row &r = sorted[i];
     std::string name =
-        m.str(r.function).empty() ? "(unknown)" : short_name(m.str(r.function));
+        m.str(r.function).empty() ? "(unknown)"
+                                  : visible(short_name(m.str(r.function)));
     std::string what = plural(r.variables, "variable", "variables");
     if (r.borrows)
       what += ", " + plural(r.borrows, "borrow", "borrows");

@@ -7,8 +7,10 @@
 // end (FindingsDir.h).
 // Exits with the program's exit code, or 128 + the signal that killed it.
 #include "Args.h"
+#include "BinaryTraceReader.h"
 #include "Commands.h"
 #include "FindingsDir.h"
+#include "Names.h"
 #include "Report.h"
 #include "output_path.h"
 
@@ -87,9 +89,35 @@ off_t file_size(const std::string &path) {
   return ::stat(path.c_str(), &st) == 0 ? st.st_size : -1;
 }
 
-std::string signal_name(int sig) {
+std::string signal_description(int sig) {
   const char *name = ::strsignal(sig);
   return std::to_string(sig) + (name ? std::string(" (") + name + ")" : "");
+}
+
+/// Whether \p path starts like a binary (version 2) trace.
+bool starts_binary(const std::string &path) {
+  char head[64] = {};
+  std::FILE *f = std::fopen(path.c_str(), "rb");
+  if (!f)
+    return false;
+  size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  return is_binary_trace(std::string_view(head, n));
+}
+
+/// \p word as one word of a command line to copy: as it is when it holds
+/// only safe characters, else in single quotes (and visible()).
+std::string shell_word(const std::string &word) {
+  bool safe = !word.empty();
+  for (char c : word)
+    safe &= std::isalnum(static_cast<unsigned char>(c)) ||
+            (c && std::strchr("/._-+,:=%@", c) != nullptr);
+  if (safe)
+    return word;
+  std::string out = "'";
+  for (char c : visible(word))
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 struct Child {
@@ -280,7 +308,7 @@ int run_main(const std::vector<std::string> &args) {
   std::string trace = expand_output_path(output, child.pid);
   Style st(use_color(stderr, color_mode));
   std::string how = signal_number
-                        ? "was killed by signal " + signal_name(signal_number)
+                        ? "was killed by signal " + signal_description(signal_number)
                         : "exited with " + std::to_string(code);
   if (file_size(trace) <= 0) {
     if (reserved)
@@ -290,8 +318,9 @@ int run_main(const std::vector<std::string> &args) {
                                : "; was it built with borrowscope-clang?"));
     return code;
   }
-  std::fprintf(stderr, "borrowscope: %s %s; trace: %s\n", program.c_str(),
-               how.c_str(), st.bold(trace).c_str());
+  std::fprintf(stderr, "borrowscope: %s %s; trace: %s\n",
+               visible(program).c_str(), how.c_str(),
+               st.bold(visible(trace)).c_str());
   if (quiet)
     return code;
   OwnershipModel model;
@@ -302,9 +331,14 @@ int run_main(const std::vector<std::string> &args) {
   options.trace_name = trace;
   options.color = st.enabled();
   std::string text = render_summary(model, options);
-  text += "  next: borrowscope report " + trace + "\n" +
-          "        borrowscope export " + trace + " --format html -o " +
-          program.substr(program.rfind('/') + 1) + ".html\n";
+  // A binary trace cut short is read as it is; a JSON one (an older
+  // runtime) only with --partial.
+  std::string partial =
+      !model.complete && !starts_binary(trace) ? " --partial" : "";
+  text += "  next: borrowscope report" + partial + " " + shell_word(trace) +
+          "\n" + "        borrowscope export" + partial + " " +
+          shell_word(trace) + " --format html -o " +
+          shell_word(program.substr(program.rfind('/') + 1) + ".html") + "\n";
   std::fputs(text.c_str(), stderr);
   return code;
 }

@@ -1,6 +1,7 @@
 // borrowscope: runs instrumented programs and turns their traces into
 // reports and pictures. Dispatches to the subcommands (Commands.h).
 #include "Commands.h"
+#include "Names.h"
 
 #include <cstdio>
 #include <cstring>
@@ -21,7 +22,9 @@ const std::vector<Command> &commands() {
 }
 
 void print_error(const std::string &message) {
-  std::fprintf(stderr, "borrowscope: %s\n", message.c_str());
+  // Messages quote file names and trace content: shown visibly, never acted
+  // on by the terminal.
+  std::fprintf(stderr, "borrowscope: %s\n", visible(message).c_str());
 }
 
 namespace {

@@ -31,6 +31,15 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
+/// A string of the trace in a label: control characters, escape sequences
+/// and bytes that are not UTF-8 shown visibly (the file is text that may be
+/// printed; Graphviz would draw them as nothing or fail).
+std::string text(std::string_view s) { return visible(s); }
+
+std::string count(size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 // "file.c:12:5" -> ":12"; the file is in the cluster label.
 std::string line_of(std::string_view location) {
   size_t last = location.rfind(':');
@@ -47,9 +56,10 @@ std::string line_of(std::string_view location) {
 void export_dot(const OwnershipModel &m, Output &out) {
   out << "digraph borrowscope {\n"
          "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=";
-  out << quoted(m.header.program + ": " + std::to_string(m.variables.size()) +
-                " variables, " + std::to_string(m.borrows.size()) +
-                " borrows, " + std::to_string(m.moves.size()) + " moves");
+  out << quoted(text(m.header.program) + ": " +
+                count(m.variables.size(), "variable", "variables") + ", " +
+                count(m.borrows.size(), "borrow", "borrows") + ", " +
+                count(m.moves.size(), "move", "moves"));
   out << "];\n"
          "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\","
          " fontsize=11, color=\"#1f2937\", fillcolor=\"#ffffff\"];\n"
@@ -83,13 +93,13 @@ void export_dot(const OwnershipModel &m, Output &out) {
   for (const auto &key : order) {
     const Thread &t = m.threads[key.first];
     out << "  subgraph cluster_" << std::to_string(cluster++) << " {\n"
-        << "    label=" << quoted(short_name(m.str(key.second)) + "  (thread " +
+        << "    label=" << quoted(text(short_name(m.str(key.second))) + "  (thread " +
                                   std::to_string(t.id) + ")")
         << "; style=rounded; color=\"#94a3b8\";\n";
     for (uint32_t i : clusters[key]) {
       const Variable &v = m.variables[i];
-      std::string label = m.str(v.name) + "\n" + m.str(v.type) + "  " +
-                          line_of(m.str(v.location));
+      std::string label = text(m.str(v.name)) + "\n" + text(m.str(v.type)) +
+                          "  " + text(line_of(m.str(v.location)));
       if (v.has(Variable::Dropped))
         label += "\n" + format_duration(v.dropped - v.created);
       out << "    v" << std::to_string(i) << " [label=" << quoted(label);
@@ -114,8 +124,8 @@ void export_dot(const OwnershipModel &m, Output &out) {
     size_t n = others.size();
     others[key] = n;
     std::string label = b.kind == BorrowerKind::Call
-                            ? callee_label(m.str(b.borrower_name))
-                            : m.str(b.borrower_name);
+                            ? text(callee_label(m.str(b.borrower_name)))
+                            : text(m.str(b.borrower_name));
     out << "  o" << std::to_string(n) << " [label=" << quoted(label)
         << ", shape=" << (b.kind == BorrowerKind::Call ? "oval" : "note")
         << ", style=\"dashed\"];\n";

@@ -1,11 +1,20 @@
 #include "JsonText.h"
+#include "Names.h"
 
 #include <charconv>
 
 namespace borrowscope {
 
-void append_json_string(std::string &out, std::string_view s, bool for_html) {
+void append_json_string(std::string &out, std::string_view text,
+                        bool for_html) {
   static const char hex[] = "0123456789abcdef";
+  // JSON is UTF-8: bytes that are not show as "\xff" (for_html or not).
+  std::string repaired;
+  std::string_view s = text;
+  if (!is_valid_utf8(text)) {
+    repaired = valid_utf8(text);
+    s = repaired;
+  }
   out += '"';
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -25,13 +34,15 @@ void append_json_string(std::string &out, std::string_view s, bool for_html) {
       out += hex[c & 15];
       continue;
     }
-    // U+2028 and U+2029 (E2 80 A8/A9) end lines in older JavaScript.
-    if (for_html && c == 0xe2 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xfe) == 0xa8) {
-      out += static_cast<unsigned char>(s[i + 2]) == 0xa8 ? "\\u2028"
-                                                          : "\\u2029";
-      i += 2;
+    // C1 controls, bidirectional controls, U+2028 and U+2029 (they end
+    // lines in older JavaScript) and the BOM act on terminals and on how
+    // text reads: spelled "\u202e", the same string to a JSON reader.
+    size_t n = 1;
+    if (uint32_t cp = c >= 0x80 ? acting_code_point(s, i, n) : 0) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4)
+        out += hex[(cp >> shift) & 15];
+      i += n - 1;
       continue;
     }
     out += char(c);

@@ -9,9 +9,11 @@
 
 namespace borrowscope {
 
-/// Appends \p s as a JSON string literal. With \p for_html, also escapes
-/// '<', '>', '&' and U+2028/9 so that the text can sit inside a <script>
-/// element: no name from a trace can close it.
+/// Appends \p s as a JSON string literal: control characters, C1 and
+/// bidirectional controls and U+2028/9 as \u escapes, so that the file is
+/// safe to print. With \p for_html, also escapes '<', '>', '&' so that the
+/// text can sit inside a <script> element: no name from a trace can close
+/// it. Bytes that are not UTF-8 become the text "\xff" (JSON must be UTF-8).
 void append_json_string(std::string &out, std::string_view s,
                         bool for_html = false);
 

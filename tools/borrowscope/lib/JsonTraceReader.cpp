@@ -983,14 +983,26 @@ struct TraceReader::Impl {
     column += text.size() - start;
   }
 
-  [[noreturn]] void raise(const json::error_code &ec) {
+  /// \p rest: the input from where the parser stopped (may be empty).
+  [[noreturn]] void raise(const json::error_code &ec, std::string_view rest = {}) {
     Handler &h = parser.handler();
     if (!h.error.empty())
       throw TraceError(h.error_kind, h.error);
+    std::string what = ec.message();
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(rest[i]); };
+    if (bytes == 0 && rest.size() >= 3 && byte(0) == 0xef && byte(1) == 0xbb &&
+        byte(2) == 0xbf)
+      what = "the file starts with a UTF-8 byte order mark (EF BB BF), which "
+             "JSON does not allow; remove those 3 bytes";
+    else if (!rest.empty() && byte(0) >= 0x80) {
+      static const char hex[] = "0123456789abcdef";
+      what = std::string("byte 0x") + hex[byte(0) >> 4] + hex[byte(0) & 15] +
+             " is not UTF-8 (a JSON trace must be UTF-8 throughout; is it "
+             "another encoding, or not a trace?)";
+    }
     throw TraceError(TraceError::Kind::Syntax,
                      "invalid JSON at line " + std::to_string(line) +
-                         ", column " + std::to_string(column) + ": " +
-                         ec.message());
+                         ", column " + std::to_string(column) + ": " + what);
   }
 };
 
@@ -1019,7 +1031,7 @@ void TraceReader::feed(std::string_view bytes) {
     m.count(bytes.substr(0, n));
     m.bytes += n;
     if (ec)
-      m.raise(ec);
+      m.raise(ec, bytes.substr(n));
     if (n == 0) // cannot happen without an error; never spin
       break;
     bytes.remove_prefix(n);

@@ -258,7 +258,25 @@ TEST(TraceReader, SyntaxErrorsSayWhere) {
             "invalid JSON at line 3, column 2: more data after the trace");
   // White space after the trace is fine.
   EXPECT_EQ(read("{\"version\":1,\"events\":[]}\n \n").trailers, 1);
-  EXPECT_EQ(error_of("\xff"), "invalid JSON at line 1, column 1: syntax error");
+  EXPECT_EQ(error_of("\xff"),
+            "invalid JSON at line 1, column 1: byte 0xff is not UTF-8 (a JSON "
+            "trace must be UTF-8 throughout; is it another encoding, or not a "
+            "trace?)");
+}
+
+TEST(TraceReader, ByteOrderMarkAndNonUtf8SaySo) {
+  EXPECT_EQ(error_of("\xef\xbb\xbf{\"version\":1,\"events\":[]}"),
+            "invalid JSON at line 1, column 1: the file starts with a UTF-8 "
+            "byte order mark (EF BB BF), which JSON does not allow; remove "
+            "those 3 bytes");
+  // Latin-1 in a name: where, and which byte.
+  std::string error = error_of("{\"version\":1,\"program\":\"caf\xe9\",\"events\":[]}");
+  EXPECT_EQ(error, "invalid JSON at line 1, column 28: byte 0xe9 is not UTF-8 "
+                   "(a JSON trace must be UTF-8 throughout; is it another "
+                   "encoding, or not a trace?)");
+  // UTF-16 (its byte order mark is FF FE).
+  EXPECT_NE(error_of(std::string("\xff\xfe{\0", 4)).find("byte 0xff is not UTF-8"),
+            std::string::npos);
 }
 
 TEST(TraceReader, WrongShapes) {

@@ -766,14 +766,18 @@
       s.append(b, el('span', null, label));
       stats.append(s);
     };
-    stat('bs-count-variables', c.variables, 'variables');
-    stat('bs-count-borrows', c.borrows, 'borrows');
+    const many = (n, one, more) => n === 1 ? one : more;
+    stat('bs-count-variables', c.variables, many(c.variables, 'variable', 'variables'));
+    stat('bs-count-borrows', c.borrows, many(c.borrows, 'borrow', 'borrows'));
+    // The kinds add up to the borrows: move and unknown show when there are any.
     stat('bs-count-shared', c.shared, 'shared', 'shared');
     stat('bs-count-mut', c.mut, 'mutable', 'mut');
-    stat('bs-count-moves', c.moves, 'moves');
-    stat('bs-count-threads', c.threads, c.threads === 1 ? 'thread' : 'threads');
-    stat('bs-count-events', c.events, 'events');
-    if (D.checks_available) stat('bs-count-findings', D.findings.length, 'findings', D.findings.length ? 'findings' : 'ok');
+    if (c.move) stat('bs-count-move', c.move, '&& (move)', 'move');
+    if (c.unknown) stat('bs-count-unknown', c.unknown, 'unknown', 'unknown');
+    stat('bs-count-moves', c.moves, many(c.moves, 'move', 'moves'));
+    stat('bs-count-threads', c.threads, many(c.threads, 'thread', 'threads'));
+    stat('bs-count-events', c.events, many(c.events, 'event', 'events'));
+    if (D.checks_available) stat('bs-count-findings', D.findings.length, many(D.findings.length, 'finding', 'findings'), D.findings.length ? 'findings' : 'ok');
     const addOptions = (select, values) => { for (const [v, label] of values) { const o = el('option', null, label); o.value = v; select.append(o); } };
     const fns = new Map(), files = new Set();
     for (const d of decls) { fns.set(String(d.fn), shortName(str(d.fn)) || '(unknown)'); const f = fileOf(str(d.loc)); if (f) files.add(f); }
