@@ -70,7 +70,8 @@ TEST(TimeFormat, Durations) {
 TEST(JsonText, EscapesForJsonAndHtml) {
   std::string s;
   append_json_string(s, "a\"b\\c\n\x01</script>&\xe2\x80\xa8");
-  EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001</script>&\xe2\x80\xa8\"");
+  // U+2028 is escaped for JSON too: it acts on terminals and old JavaScript.
+  EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001</script>&\\u2028\"");
   s.clear();
   append_json_string(s, "a\"b\\c\n\x01</script>&\xe2\x80\xa8", true);
   EXPECT_EQ(s, "\"a\\\"b\\\\c\\n\\u0001\\u003c/script\\u003e\\u0026\\u2028\"");
