@@ -79,20 +79,27 @@ bool isDestroyed(const Value *Object) {
   return false;
 }
 
-/// A member function that may change its object: not const (`_ZNK`), not
-/// static (which the mangling does not tell; such calls rarely take an
-/// object first anyway).
-bool isMutatingMember(const Function *Callee) {
-  return Callee && Callee->getName().starts_with("_ZN") &&
-         !Callee->getName().starts_with("_ZNK");
-}
-
 /// The first argument that is not `sret`: `this` of a member function.
 std::optional<unsigned> thisArgument(const CallBase &Call) {
   for (unsigned I = 0; I < Call.arg_size(); ++I)
     if (!Call.paramHasAttr(I, Attribute::StructRet))
       return I;
   return std::nullopt;
+}
+
+/// A call of a member function that may change its object: not const
+/// (`_ZNK`). The mangling spells namespaces and classes alike (`_ZN3fmt6format`
+/// is a free function), so the object is told by its attributes: clang marks
+/// `this` dereferenceable, which a free function's first parameter is only
+/// when it is a reference (then taken for the object, as before).
+bool isMutatingMember(const CallBase &Call) {
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee || !Callee->getName().starts_with("_ZN") ||
+      Callee->getName().starts_with("_ZNK"))
+    return false;
+  std::optional<unsigned> This = thisArgument(Call);
+  return This && (Call.paramHasAttr(*This, Attribute::Dereferenceable) ||
+                  Call.paramHasAttr(*This, Attribute::DereferenceableOrNull));
 }
 
 /// A location with a line: the first of \p Candidates that has one.
@@ -241,7 +248,7 @@ private:
       Value *Arg = Call.getArgOperand(ArgNo);
       const Derivation *D = Derived.of(Arg);
       if (!D) {
-        if (This && ArgNo != *This && isMutatingMember(Callee))
+        if (This && ArgNo != *This && isMutatingMember(Call))
           if (std::optional<Borrow> B = keptIndirectly(Call, ArgNo, *This))
             Add(std::move(*B));
         continue;
@@ -264,7 +271,7 @@ private:
       B.Mutability = isRValueArgument(Call, ArgNo)
                          ? BS_MUT_MOVE
                          : callMutability(Call, ArgNo);
-      if (This && ArgNo != *This && isMutatingMember(Callee)) {
+      if (This && ArgNo != *This && isMutatingMember(Call)) {
         if (Kept.keeps(*Callee, ArgNo, 0)) {
           keptBy(Call, *This, B);
         } else if (!D->Accessor && ownsContents(*D->Owner) &&

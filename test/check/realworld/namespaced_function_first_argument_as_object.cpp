@@ -20,7 +20,7 @@
 // IR: fmt's src/format.cc crashed clang; see
 // test/pass/namespaced_free_function_keeps.cpp.)
 //
-// XFAIL: *
+// (Fixed: a member call is told by its dereferenceable `this`.)
 // RUN: %bsclangxx -O0 -w %s -o %t0
 // RUN: env BORROWSCOPE_OUTPUT=%t0.json %t0 > /dev/null
 // RUN: %corpus-check %s %t0.json
