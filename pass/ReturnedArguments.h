@@ -17,8 +17,9 @@ namespace borrowscope {
 /// as not (docs/semantics.md, "Calls").
 ///
 /// Answered from the callee's body when the module has one it may read
-/// (hasAnalysableBody), else from the C library's prototypes; a callee
-/// known to neither may return it (the borrow stays: no guess either way).
+/// (hasAnalysableBody), else from the C library's prototypes; a C callee
+/// known to neither does not (where its result is stored it is a reborrow,
+/// resolved at run time from the address); a C++ one may.
 class ReturnedArguments {
 public:
   bool mayReturn(const llvm::CallBase &Call, unsigned ArgNo);
