@@ -5,6 +5,7 @@
 #include "BorrowChecker.h"
 #include "Commands.h"
 #include "Names.h"
+#include "OwnershipModel.h"
 
 #include <boost/json.hpp>
 
@@ -69,10 +70,18 @@ int check_main(const std::vector<std::string> &args) {
   std::string path =
       parsed.positional.empty() ? parsed.rest[0] : parsed.positional[0];
   BorrowChecker checker;
+  // What the trace says of its end: a trace cut short is checked as far as
+  // it goes, and says so, as report and export do.
+  struct TrailerSink : TraceSink {
+    TraceTrailer trailer;
+    void on_event(const Event &) override {}
+    void on_trailer(const TraceTrailer &t) override { trailer = t; }
+  } end;
+  TeeSink sinks{&checker, &end};
   ReadOptions options;
   options.allow_truncated = partial;
   try {
-    read_trace_file(path, checker, options);
+    read_trace_file(path, sinks, options);
   } catch (const TraceError &e) {
     std::string message = path + ": " + e.what();
     if (e.kind() == TraceError::Kind::Truncated && !partial)
@@ -80,6 +89,14 @@ int check_main(const std::vector<std::string> &args) {
     print_error(message);
     return exit_bad_input;
   }
+  if (!end.trailer.complete)
+    print_error("warning: " + path + ": " +
+                  (end.trailer.missing.empty() ? "the trace is incomplete"
+                                               : end.trailer.missing) +
+                  "; the findings are those of the events it has");
+  if (end.trailer.lost_events.value_or(0))
+    print_error("warning: " + path + ": " + std::to_string(*end.trailer.lost_events) +
+                  " records could not be written; findings may be missing");
   if (json)
     print_json(checker.violations());
   else
