@@ -170,7 +170,7 @@ def v2_records(path):
     return end if end is not None else counted
 
 
-def trace_events(err, trace_dir=None, tool=None):
+def trace_events(err, trace_dir=None):
     """How many events a traced run wrote: the one place that knows where
     that is said. A JSON trace's runtime line ("wrote N events to PATH"),
     else the record count of the one v2 trace file the run left in
@@ -390,7 +390,7 @@ def run_variant(name, variant, ctx):
     trace's bytes and events."""
     argv, env, own_dir = variant
     if own_dir:
-        inspect = (lambda d, err: trace_events(err, d, ctx["tool"])) if name == "file" else None
+        inspect = (lambda d, err: trace_events(err, d)) if name == "file" else None
         cpu, wall, status, out, err, size, events = run_in_tempdir(argv, env, ctx["trace_dir"],
                                                                    inspect)
     else:
@@ -549,24 +549,21 @@ def report(rows, levels, ctx, prov):
         sel = [r for r in rows if r["level"] == level]
         g = {k: geomean([r[k] for r in sel]) for k in sel[0] if k.endswith("_x")}
         lv = level.lstrip("-")
-        target = TARGETS.get(f"rec_{lv}")
-        for v in RECORDING:
-            verdict = "" if not target else \
-                f" (target <= {target}x: {'met' if g[f'{v}_x'] <= target else 'MISSED'})"
-            print(f"{level}: recording slowdown geomean, {v}: {g[f'{v}_x']:.2f}x{verdict}; "
-                  f"instructions {fmt(g[f'ir_{v}_x'], '.2f')}x")
+
         def verdict_of(key, value):
             t = TARGETS.get(f"{key}_{lv}")
             return "" if not t or value is None else \
                 f" (target <= {t}x: {'met' if value <= t else 'MISSED'})"
+        for v in RECORDING:
+            print(f"{level}: recording slowdown geomean, {v}: {g[f'{v}_x']:.2f}x"
+                  f"{verdict_of('rec', g[f'{v}_x'])}; "
+                  f"instructions {fmt(g[f'ir_{v}_x'], '.2f')}x")
         print(f"{level}: trace written to a file {fmt(g['file_x'], '.1f')}x"
               f"{verdict_of('file', g['file_x'])}, to /dev/null "
               f"{fmt(g['null_x'], '.1f')}x; anchors: ASan {fmt(g['asan_x'], '.2f')}x, XRay "
               f"{fmt(g['xray_x'], '.2f')}x CPU ({fmt(g['xray_wall_x'], '.2f')}x wall)")
-        ct = TARGETS.get(f"compile_{lv}")
         for key, name in (("cw_x", "wrapper vs plain clang"), ("cp_x", "plugin alone")):
-            verdict = "" if not ct else f" (target <= {ct}x: {'met' if g[key] <= ct else 'MISSED'})"
-            print(f"{level}: compile time {name} {g[key]:.2f}x{verdict}")
+            print(f"{level}: compile time {name} {g[key]:.2f}x{verdict_of('compile', g[key])}")
         print(f"{level}: .text wrapper vs plain {g['text_x']:.2f}x{verdict_of('text', g['text_x'])}")
 
 

@@ -78,9 +78,7 @@ bool ReturnedArguments::mayReturn(const CallBase &Call, unsigned ArgNo) {
   // string's c_str() at -O2, whose body is not read), which no address
   // resolves to the object: it stays assumed to return it.
   StringRef Name = Callee->getName();
-  if (!Name.starts_with("_Z") && !Name.starts_with("_R"))
-    return false;
-  return true;
+  return Name.starts_with("_Z") || Name.starts_with("_R");
 }
 
 bool ReturnedArguments::mayReturn(const Function &F, unsigned ArgNo) {
