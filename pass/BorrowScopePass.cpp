@@ -8,6 +8,7 @@
 #include "RuntimeLinker.h"
 #include "Settings.h"
 #include "SiteTable.h"
+#include "JumpMarks.h"
 #include "SyncCalls.h"
 #include "UnwindCleanup.h"
 #include "Variables.h"
@@ -193,6 +194,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
                        *Hot);
   }
+  markJumps(M, Sites);
   Sites.finalize(Untraced, Total);
   M.getOrInsertNamedMetadata(InstrumentedMarker);
   return PreservedAnalyses::none();

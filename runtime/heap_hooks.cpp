@@ -51,17 +51,10 @@ FreeFn free_fn() {
 
 /// A BS_SITE_FREE record of [p, p + size) on the calling thread.
 void append_free(void *p, uint64_t size) {
-  if (runtime_busy())
-    return;
   uint64_t address = reinterpret_cast<uint64_t>(p);
-  bs_event *w = reserve_record();
-  w->site = BS_SITE_FREE;
-  w->a = uint32_t(address);
-  w->b = uint32_t(address >> 32) | uint32_t(size << 16);
-  w->c = uint32_t(size >> 16);
-  bs_thread_state &s = __borrowscope_thread;
-  __atomic_store_n(&s.cur, w + 1, __ATOMIC_RELEASE);
-  __atomic_store_n(s.commit, w + 1, __ATOMIC_RELEASE);
+  append_record({BS_SITE_FREE, uint32_t(address),
+                 uint32_t(address >> 32) | uint32_t(size << 16),
+                 uint32_t(size >> 16)});
 }
 
 void record_free(void *p) {

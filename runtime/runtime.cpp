@@ -464,13 +464,16 @@ __attribute__((destructor(101))) void stop_runtime() {
 
 } // namespace
 
-/// For the runtime's own records (heap frees): room for one more in the
-/// calling thread's window, through the slow path when needed.
-bs_event *reserve_record() {
+void append_record(const bs_event &record) {
+  if (t_busy)
+    return;
   bs_thread_state &s = __borrowscope_thread;
-  if (!s.cur || s.end - s.cur < 1)
-    return __borrowscope_refill_v2(1);
-  return s.cur;
+  bs_event *w = s.cur;
+  if (!w || s.end - w < 1)
+    w = __borrowscope_refill_v2(1);
+  *w = record;
+  __atomic_store_n(&s.cur, w + 1, __ATOMIC_RELEASE);
+  __atomic_store_n(s.commit, w + 1, __ATOMIC_RELEASE);
 }
 
 } // namespace borrowscope

@@ -16,8 +16,10 @@ void become_runtime_thread();
 /// The status a process that exits now with \p status should have
 /// (BORROWSCOPE_EXITCODE after findings in check mode).
 int exit_status_for(int status);
-/// Room for one record in the calling thread's window (the sink if none).
-bs_event *reserve_record();
+/// Appends one record of the runtime's own (a free, a jump) to the calling
+/// thread's window and commits it; nothing while the thread is inside the
+/// runtime.
+void append_record(const bs_event &record);
 
 /// Ends the trace of a process that dies now (a fatal signal, _exit,
 /// quick_exit): an END block of \p reason and \p status. Async-signal-safe

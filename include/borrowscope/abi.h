@@ -118,6 +118,10 @@ static inline const char *bs_borrower_kind_name(unsigned k) {
    point to (a std::span or string_view built from a vector or string keeps
    its elements); the record's address says nothing. */
 #define BS_SITE_FLAG_CONTENTS 0x400u
+/* Drop: the site of a setjmp or longjmp call, named by BS_SITE_SETJMP and
+   BS_SITE_LONGJMP records (never by a record of its own): a longjmp's site
+   is where the instances it abandons end. */
+#define BS_SITE_FLAG_JUMP 0x800u
 
 /* One instrumentation point; one table of these per module. */
 struct bs_site {
@@ -182,6 +186,7 @@ struct bs_module {
  *   BS_SITE_CLOCK                 kind           the cycle counter
  *   BS_SITE_EXT                   0              a 64-bit value (VLA size)
  *   BS_SITE_FREE                  pack(address, size): heap memory freed
+ *   BS_SITE_SETJMP, _LONGJMP      pack(jmp_buf address, site of the call | 0)
  * pack(x, y): a = x & 0xffffffff, b = (x >> 32) | (y << 16), c = y >> 16.
  */
 struct bs_event {
@@ -199,6 +204,11 @@ struct bs_event {
 #define BS_CLOCK_GROUP 1u
 #define BS_SITE_EXT 0xffffff02u    /* the extension of the record before */
 #define BS_SITE_FREE 0xffffff03u   /* free/realloc/delete of heap memory */
+/* setjmp (sigsetjmp, _setjmp) is about to save a context in a jmp_buf;
+   longjmp (siglongjmp, _longjmp) jumps back to one: the instances this
+   thread created since that setjmp and still has end there (abandoned). */
+#define BS_SITE_SETJMP 0xffffff04u
+#define BS_SITE_LONGJMP 0xffffff05u
 /* A module's base before its constructor registered it. Sites numbered from
    here are reported as unknown rather than misattributed. */
 #define BS_SITE_UNREGISTERED_BASE 0x80000000u
@@ -244,6 +254,12 @@ void __borrowscope_refill_stub_v2(void);
 /* Called from each instrumented module's constructor and destructor. */
 void __borrowscope_register_module_v2(const struct bs_module *module);
 void __borrowscope_unregister_module_v2(const struct bs_module *module);
+
+/* Called before each setjmp and longjmp of instrumented code (out of line:
+   they are rare): a BS_SITE_SETJMP or BS_SITE_LONGJMP record of the jmp_buf
+   and the call's site number. The runtime also sees longjmp calls of code
+   that is not instrumented (site 0). */
+void __borrowscope_jump_v2(uint32_t kind, const void *jmp_buf, uint32_t site);
 
 #ifdef __cplusplus
 }

@@ -46,7 +46,7 @@ __attribute__((noinline)) static int vla(int n) {
 static jmp_buf env;
 
 __attribute__((noinline)) static void deep(int level) {
-  int frame = level; // never dropped: longjmp skips this frame
+  int frame = level; // abandoned: longjmp skips this frame
   if (frame == 1)
     longjmp(env, 6);
   deep(level + 1);
@@ -102,12 +102,18 @@ int main(void) {
 // CHECK-NEXT: Drop total #[[V8]] line 44 in vla
 // CHECK-NEXT: Drop values #[[V12]] line 43 in vla
 // CHECK-NEXT: Drop n #[[V7]] line 43 in vla
-// longjmp skips deep()'s frames: their variables are never dropped.
+// longjmp skips deep()'s frames: their variables are dropped at the jump
+// (line 51), marked abandoned, latest first; got, created before the
+// setjmp, stays.
 // CHECK-NEXT: New got #[[V14:[0-9]+]] line 56 in jumps
 // CHECK-NEXT: New level #[[V15:[0-9]+]] line 48 in deep
 // CHECK-NEXT: New frame #[[V16:[0-9]+]] line 49 in deep
 // CHECK-NEXT: New level #[[V17:[0-9]+]] line 48 in deep
 // CHECK-NEXT: New frame #[[V18:[0-9]+]] line 49 in deep
+// CHECK-NEXT: Drop frame #[[V18]] line 51 in deep abandoned
+// CHECK-NEXT: Drop level #[[V17]] line 51 in deep abandoned
+// CHECK-NEXT: Drop frame #[[V16]] line 51 in deep abandoned
+// CHECK-NEXT: Drop level #[[V15]] line 51 in deep abandoned
 // CHECK-NEXT: Drop got #[[V14]] line 60 in jumps
 // A struct field holds a borrow (with its destination, in h: h's New has
 // its address); a pointer reassigned lets go of a and borrows b, but never

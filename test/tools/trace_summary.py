@@ -70,6 +70,7 @@ def summary(trace):
         t = e["type"]
         if t in ("New", "Drop"):
             extra = " unwind" if e.get("unwind") else ""
+            extra += " abandoned" if e.get("abandoned") else ""
             at = " at-address" if "address" in e else ""
             print(f"{t} {e['var_name']} {n(e['var_id'])} line {line} in {e['function']}{extra}{at}")
         elif t == "Release":

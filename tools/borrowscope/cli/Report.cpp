@@ -31,7 +31,7 @@ namespace {
 /// Instances of one declaration in one function.
 struct Declaration {
   StrId name = 0, type = 0, location = 0;
-  uint64_t instances = 0, dropped = 0, unwound = 0, moved_out = 0;
+  uint64_t instances = 0, dropped = 0, unwound = 0, abandoned = 0, moved_out = 0;
   uint64_t first_created = 0, last_end = 0;
   uint64_t min_life = UINT64_MAX, max_life = 0, total_life = 0;
 };
@@ -108,6 +108,7 @@ private:
       d.total_life += life;
     }
     d.unwound += v.has(Variable::Unwound);
+    d.abandoned += v.has(Variable::Abandoned);
     d.moved_out += v.has(Variable::MovedOut);
   }
 
@@ -372,6 +373,8 @@ public:
       }
       if (d.unwound)
         life += "  " + st_.yellow(std::to_string(d.unwound) + " unwound");
+      if (d.abandoned)
+        life += "  " + st_.yellow(std::to_string(d.abandoned) + " abandoned by longjmp");
       if (d.moved_out)
         life += "  " + st_.yellow("moved out");
       std::string name = fit(txt(d.name));

@@ -248,6 +248,8 @@ private:
       field(s, "dropped_at", m_.str(v.drop_location));
       if (v.has(Variable::Unwound))
         s += ",\"unwind\":true";
+      if (v.has(Variable::Abandoned))
+        s += ",\"abandoned\":true";
     } else {
       s += ",\"dropped_at\":null";
     }

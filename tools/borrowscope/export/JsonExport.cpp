@@ -93,6 +93,7 @@ void append_event_json(std::string &s, const Event &e) {
     text(",\"var_name\":", e.var_name);
     text(",\"type_name\":", e.type_name);
     flag(",\"unwind\":", e.unwind);
+    flag(",\"abandoned\":", e.abandoned);
     break;
   case EventType::Release:
     text(",\"var_name\":", e.var_name);
@@ -208,6 +209,8 @@ void JsonExporter::finish(const OwnershipModel &m) {
     append_json_string(s, m.str(v.location));
     if (v.has(Variable::Unwound))
       s += ",\"unwind\":true";
+    if (v.has(Variable::Abandoned))
+      s += ",\"abandoned\":true";
     s += '}';
     out_ << s;
   }

@@ -54,6 +54,9 @@ struct Event {
   std::string_view var_name;
   std::string_view type_name;
   bool unwind = false;
+  /// Drop: the instance's frame was skipped by a longjmp; it ends at the
+  /// jump (the longjmp's location when known, else the variable's own).
+  bool abandoned = false;
   std::optional<uint64_t> size; ///< New: the instance's bytes; Borrow: how
                                 ///< many are borrowed; Free: the block's
 

@@ -31,7 +31,7 @@ enum class EventField : uint8_t {
   Unwind, OwnerId, BorrowerId, OwnerName, BorrowerName, BorrowerKindF,
   Mutable, FromId, ToId, FromName, ToName, Kind, Reborrow, Address, Size,
   Destination, Through, BorrowId, Dead, Lexical, Kept, IntoCall, Call,
-  AddressBits, Site, Contents, Other
+  AddressBits, Site, Contents, Abandoned, Other
 };
 
 enum class ThreadField { Id, OsTid, Name, Events, Other };
@@ -94,6 +94,7 @@ EventField event_field(std::string_view k) {
     if (k == "from_name") return EventField::FromName;
     if (k == "borrow_id") return EventField::BorrowId;
     if (k == "into_call") return EventField::IntoCall;
+    if (k == "abandoned") return EventField::Abandoned;
     break;
   case 10:
     if (k == "owner_name") return EventField::OwnerName;
@@ -128,7 +129,8 @@ std::string_view event_field_name(EventField f) {
       "owner_name", "borrower_name", "borrower_kind", "mutable", "from_id",
       "to_id", "from_name", "to_name", "kind", "reborrow", "address", "size",
       "destination", "through", "borrow_id", "dead", "lexical", "kept",
-      "into_call", "call", "address_bits", "site", "contents", "?"};
+      "into_call", "call", "address_bits", "site", "contents", "abandoned",
+      "?"};
   return names[size_t(f)];
 }
 
@@ -539,6 +541,7 @@ private:
     case EventField::Unwind: case EventField::Reborrow:
     case EventField::Dead: case EventField::Lexical: case EventField::Kept:
     case EventField::IntoCall: case EventField::Contents:
+    case EventField::Abandoned:
       expected = "a boolean"; break;
     case EventField::BorrowId: case EventField::Call: case EventField::Site:
     case EventField::AddressBits:
@@ -628,9 +631,11 @@ private:
     case EventField::Kept:
     case EventField::IntoCall:
     case EventField::Contents:
+    case EventField::Abandoned:
       if (kind != ValueKind::Bool)
         return wrong_event_type(kind, ec);
       (event_key_ == EventField::Reborrow  ? ev_.reborrow
+       : event_key_ == EventField::Abandoned ? ev_.abandoned
        : event_key_ == EventField::Dead    ? ev_.dead
        : event_key_ == EventField::Lexical ? ev_.lexical
        : event_key_ == EventField::Kept    ? ev_.kept
@@ -855,7 +860,7 @@ private:
     ev_.size.reset();
     ev_.address.reset();
     ev_.destination.reset();
-    ev_.unwind = false;
+    ev_.unwind = ev_.abandoned = false;
     ev_.reborrow = false;
     ev_.borrower_kind = BorrowerKind::Unknown;
     ev_.mutability = Mutability::Unknown;

@@ -178,7 +178,8 @@ void ModelBuilder::on_event(const Event &e) {
       v.size = *e.size;
       v.flags |= Variable::HasAddress;
     }
-    v.flags |= Variable::Dropped | (e.unwind ? Variable::Unwound : 0);
+    v.flags |= Variable::Dropped | (e.unwind ? Variable::Unwound : 0) |
+               (e.abandoned ? Variable::Abandoned : 0);
     v.dropped = std::max(e.timestamp, v.created);
     v.drop_location = location;
     break;

@@ -38,7 +38,8 @@ struct Variable {
     Dropped = 2, ///< its Drop is in the trace
     Unwound = 4, ///< dropped by an exception unwinding its scope
     MovedOut = 8, ///< something was moved out of it
-    HasAddress = 16 ///< address and size are known (its address was taken)
+    HasAddress = 16, ///< address and size are known (its address was taken)
+    Abandoned = 32 ///< ended by a longjmp over its frame
   };
   uint64_t id = 0;
   uint64_t thread = 0;

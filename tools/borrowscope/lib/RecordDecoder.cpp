@@ -94,8 +94,22 @@ uint64_t SegmentCursor::global(uint32_t local, bool created) {
 }
 
 bool SegmentCursor::next(Event &e) {
+  if (!abandoned_.empty()) {
+    abandon(e);
+    ++thread_.events;
+    return true;
+  }
   while (pos_ < segment_.count) {
     const bs_event &r = segment_.records[pos_];
+    if (r.site == BS_SITE_SETJMP || r.site == BS_SITE_LONGJMP) {
+      jump(r);
+      ++pos_;
+      if (abandoned_.empty())
+        continue;
+      abandon(e);
+      ++thread_.events;
+      return true;
+    }
     bool event = decode(r, e);
     if (event)
       e.timestamp = timestamp();
@@ -106,11 +120,50 @@ bool SegmentCursor::next(Event &e) {
       ++pos_; // a VLA's size
     }
     if (event) {
+      if (e.type == EventType::New)
+        thread_.jumps.created(e.var_id, uint32_t(e.site));
+      else if (e.type == EventType::Drop)
+        thread_.jumps.dropped(e.var_id);
       ++thread_.events;
       return true;
     }
   }
   return false;
+}
+
+void SegmentCursor::jump(const bs_event &r) {
+  uint64_t buffer, site;
+  unpack(r, buffer, site);
+  if (r.site == BS_SITE_SETJMP) {
+    thread_.jumps.saved(buffer);
+    return;
+  }
+  abandoned_ = thread_.jumps.jumped(buffer);
+  std::reverse(abandoned_.begin(), abandoned_.end()); // popped from the back
+  jump_site_ = site ? sites_.find(uint32_t(site)) : nullptr;
+  jump_time_ = timestamp();
+}
+
+void SegmentCursor::abandon(Event &e) {
+  JumpTracker::Instance v = abandoned_.back();
+  abandoned_.pop_back();
+  e = Event{};
+  e.type = EventType::Drop;
+  e.thread = thread_.index;
+  e.var_id = v.id;
+  e.abandoned = true;
+  e.timestamp = jump_time_;
+  if (const Site *created = sites_.find(v.new_site)) {
+    e.var_name = created->name;
+    e.type_name = created->type_name;
+    e.location = created->location;
+    e.function = created->function;
+  }
+  if (jump_site_) { // where it ends: the longjmp, when instrumented code made it
+    e.location = jump_site_->location;
+    e.function = jump_site_->function;
+    e.site = jump_site_->number;
+  }
 }
 
 bool SegmentCursor::decode(const bs_event &r, Event &e) {

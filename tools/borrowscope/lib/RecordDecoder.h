@@ -6,6 +6,7 @@
 #define BORROWSCOPE_TOOL_RECORD_DECODER_H
 
 #include "Event.h"
+#include "JumpTracker.h"
 #include "SiteCatalog.h"
 #include "borrowscope/abi.h"
 
@@ -49,6 +50,7 @@ struct ThreadState {
   uint64_t next_sequence = 0;
   uint64_t events = 0;
   uint64_t unknown_sites = 0;
+  JumpTracker jumps;
 };
 
 /// Decodes one segment: call next() until it returns false.
@@ -61,6 +63,9 @@ public:
 
 private:
   bool decode(const bs_event &r, Event &e);
+  void jump(const bs_event &r);
+  /// The next instance a longjmp abandoned, as a Drop at the jump.
+  void abandon(Event &e);
   uint64_t timestamp();
   uint64_t global(uint32_t local, bool created);
 
@@ -78,6 +83,9 @@ private:
   size_t anchor_ = 0; ///< anchors_[anchor_] is the last one at or before pos_
   uint32_t pos_ = 0;
   bool dynamic_ = false; ///< the New just decoded has its size next
+  std::vector<JumpTracker::Instance> abandoned_; ///< Drops still to deliver
+  const Site *jump_site_ = nullptr; ///< the longjmp's, or null (unknown)
+  uint64_t jump_time_ = 0;
 };
 
 /// The process-wide id of a thread's local instance id: thread 1's are 1, 2,
