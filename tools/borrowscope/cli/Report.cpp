@@ -233,13 +233,15 @@ public:
                                          : visible(m_.missing))) +
            "\n";
     if (m_.lost_events.value_or(0))
-      s += st_.yellow("warning: " + std::to_string(*m_.lost_events) +
-                      " records could not be written") +
+      s += st_.yellow("warning: " +
+                      plural(*m_.lost_events, "record", "records") +
+                      " could not be written") +
            "\n";
     if (uint64_t left_out = m_.header.variables_untraced)
       s += st_.dim(plural(left_out, "variable", "variables") + " of " +
                    std::to_string(m_.header.variables_total) +
-                   " take no part in ownership and are not traced "
+                   (left_out == 1 ? " takes no part in ownership and is not traced "
+                                  : " take no part in ownership and are not traced ") +
                    "(BORROWSCOPE_VARIABLES=all when compiling traces them)") +
            "\n";
     return s;
