@@ -478,7 +478,34 @@ public:
                                                           : st_.yellow(sev)) +
            " " + visible(f.message) + "  " + st_.dim(visible(f.location)) + "  " +
            st_.dim("[" + f.check + "]") + "\n";
+      s += "    " + st_.dim(finding_parties(f)) + "\n";
     }
+    return s;
+  }
+
+  /// "at 9.82 µs on thread 1: owner x, holder p (borrow since 3.27 µs)":
+  /// when, where and who, as the HTML and the exports name them.
+  std::string finding_parties(const Finding &f) const {
+    auto at = [&](uint64_t t) {
+      return format_duration(t >= m_.first_time ? t - m_.first_time : 0);
+    };
+    std::string s = "at " + at(f.time);
+    if (f.thread < m_.threads.size())
+      s += " on thread " + std::to_string(m_.threads[f.thread].id);
+    std::string who;
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      std::string role(f.role_name(k));
+      if (role == "moved_to")
+        role = "moved to";
+      who += (k ? ", " : "") + role + " " +
+             fit(txt(m_.variables[f.variables[k]].name));
+    }
+    if (!who.empty())
+      s += ": " + who;
+    if (f.since && f.since <= f.time)
+      s += std::string(f.check == "use_after_move" ? " (moved at "
+                                                    : " (borrowed at ") +
+           at(f.since) + ")";
     return s;
   }
 
