@@ -3,6 +3,7 @@
 // and lifetime statistics, so the report stays readable for big traces.
 #include "Report.h"
 #include "Names.h"
+#include "TextTable.h"
 #include "TimeFormat.h"
 
 #include <algorithm>
@@ -144,67 +145,6 @@ private:
   const OwnershipModel &m_;
   std::map<std::pair<uint32_t, StrId>, size_t> index_;
 };
-
-/// A table whose cells are styled text plus their plain width.
-class Table {
-public:
-  struct Cell {
-    std::string text;
-    size_t width;
-  };
-  void row(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
-  std::string render(const std::string &indent) const {
-    std::vector<size_t> widths;
-    for (const auto &r : rows_)
-      for (size_t i = 0; i < r.size(); ++i) {
-        if (widths.size() <= i)
-          widths.push_back(0);
-        widths[i] = std::max(widths[i], r[i].width);
-      }
-    std::string out;
-    for (const auto &r : rows_) {
-      std::string line = indent;
-      for (size_t i = 0; i < r.size(); ++i)
-        line += i + 1 < r.size() ? pad(r[i].text, widths[i] + 2, r[i].width)
-                                 : r[i].text;
-      while (!line.empty() && line.back() == ' ')
-        line.pop_back();
-      out += line + "\n";
-    }
-    return out;
-  }
-  bool empty() const { return rows_.empty(); }
-
-private:
-  std::vector<std::vector<Cell>> rows_;
-};
-
-Table::Cell cell(std::string plain) {
-  size_t w = display_width(plain);
-  return {std::move(plain), w};
-}
-Table::Cell cell(std::string styled, std::string_view plain) {
-  return {std::move(styled), display_width(plain)};
-}
-
-/// Widest a name or type may be in a table; longer ones are shortened (C++
-/// names first lose their template arguments and parameters, then the
-/// middle), so that one long type does not widen every row.
-constexpr size_t max_cell_width = 40;
-/// The same for "borrower → owner (function)".
-constexpr size_t max_arrow_width = 64;
-
-/// \p text (a name or type from the trace, already visible()) fitted into
-/// \p max columns.
-std::string fit(const std::string &text, size_t max = max_cell_width) {
-  if (display_width(text) <= max)
-    return text;
-  return elide(short_name(text), max);
-}
-
-std::string plural(uint64_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 class ReportWriter {
 public:
@@ -570,69 +510,6 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
   if (!o.function_filter.empty() && !shown)
     s += "no function matches \"" + visible(o.function_filter) + "\"\n\n";
   s += w.totals() + w.anomalies() + w.findings(checks);
-  return s;
-}
-
-std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
-                           size_t max_functions) {
-  Style st(o.color);
-  auto [shared, mut, move, unknown] = m.borrow_counts();
-  std::string s = "  " + plural(m.events, "event", "events") + " · " +
-                  plural(m.threads.size(), "thread", "threads") + " · " +
-                  plural(m.variables.size(), "variable", "variables") + " · " +
-                  plural(m.borrows.size(), "borrow", "borrows") + " (" +
-                  st.blue(std::to_string(shared) + " shared") + ", " +
-                  st.red(std::to_string(mut) + " mut") +
-                  (move ? ", " + st.yellow(std::to_string(move) + " move") : "") +
-                  (unknown ? ", " + std::to_string(unknown) + " unknown" : "") +
-                  ") · " + plural(m.moves.size(), "move", "moves") + " · " +
-                  format_duration(m.last_time - m.first_time) + "\n";
-
-  // Functions by how much they did, across threads.
-  struct Row {
-    StrId function;
-    uint64_t variables = 0, borrows = 0, first = 0;
-  };
-  std::map<StrId, Row> rows;
-  uint64_t order = 0;
-  for (const Variable &v : m.variables) {
-    auto [it, inserted] = rows.try_emplace(v.function, Row{v.function});
-    if (inserted)
-      it->second.first = order++;
-    ++it->second.variables;
-  }
-  for (const Borrow &b : m.borrows) {
-    auto [it, inserted] = rows.try_emplace(b.function, Row{b.function});
-    if (inserted)
-      it->second.first = order++;
-    ++it->second.borrows;
-  }
-  std::vector<Row> sorted;
-  for (auto &[id, row] : rows)
-    sorted.push_back(row);
-  std::sort(sorted.begin(), sorted.end(), [](const Row &a, const Row &b) {
-    uint64_t x = a.variables + a.borrows, y = b.variables + b.borrows;
-    return x != y ? x > y : a.first < b.first;
-  });
-  Table t;
-  for (size_t i = 0; i < sorted.size() && i < max_functions; ++i) {
-    const Row &r = sorted[i];
-    std::string name =
-        m.str(r.function).empty() ? "(unknown)"
-                                  : visible(short_name(m.str(r.function)));
-    std::string what = plural(r.variables, "variable", "variables");
-    if (r.borrows)
-      what += ", " + plural(r.borrows, "borrow", "borrows");
-    t.row({cell(st.cyan(name), name), cell(what)});
-  }
-  s += t.render("    ");
-  if (sorted.size() > max_functions)
-    s += "    ... and " + std::to_string(sorted.size() - max_functions) +
-         " more functions\n";
-  if (!m.complete)
-    s += "  " + st.yellow("the trace was cut short: events after that point "
-                          "are missing") +
-         "\n";
   return s;
 }
 
