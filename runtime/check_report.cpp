@@ -221,7 +221,7 @@ std::string render_report(const CheckSummary &s, bool verbose) {
     line += ", " + std::to_string(s.suppressed) + " suppressed";
   line += ", " + plural(s.events, "event") + " checked";
   if (s.lost)
-    line += ", " + std::to_string(s.lost) + " records not checked";
+    line += ", " + plural(s.lost, "record") + " not checked";
   if (s.halted)
     line += "; stopped at the first finding (BORROWSCOPE_HALT_ON_ERROR)";
   else if (s.incomplete)

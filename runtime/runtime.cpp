@@ -269,7 +269,8 @@ void finish_locked(uint32_t reason, int32_t status) {
     rt.file.release_windows();
     if (rt.options.verbose)
       report("wrote " + std::to_string(rt.file.records_written()) +
-             " records to " + rt.file.path() +
+             (rt.file.records_written() == 1 ? " record to " : " records to ") +
+             rt.file.path() +
              (rt.file.lost() ? " (" + std::to_string(rt.file.lost()) +
                                    " lost)"
                              : ""));

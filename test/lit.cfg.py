@@ -36,6 +36,9 @@ config.substitutions += [
     ("%include", os.path.join(config.borrowscope_src_root, "include")),
     ("%trace-summary", config.python + " " + os.path.join(tools, "trace_summary.py")),
     ("%python", config.python),
+    # The build and source trees (e2e/install.test installs the build).
+    ("%obj-root", config.borrowscope_obj_root),
+    ("%src-root", config.borrowscope_src_root),
     # C source to the IR clang hands to the pass at PipelineStart.
     ("%ir-O0", config.clang + " -g -O0 -Xclang -fsanitize-address-use-after-scope"
                " -Xclang -disable-llvm-passes -S -emit-llvm"),

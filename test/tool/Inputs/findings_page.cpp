@@ -1,6 +1,6 @@
 // For browser/findings.test: writes the HTML report of a trace with one
-// finding, the way the check library will hand findings to export_html, so
-// that the page's rendering of findings is tested before checks exist.
+// finding, handed to export_html as the checks hand theirs, so that the
+// page's rendering of findings is tested apart from the checks.
 //   findings_page TRACE OUT.html VARIABLE MESSAGE
 #include "Exporters.h"
 

@@ -7,7 +7,9 @@ Checked: every complete ("X") event has a duration; timestamps never go back
 on a track (a thread for slices, a category and id for async slices); the
 slices of each thread nest (as Perfetto reads them: ts * 1000 truncated to
 ns); async begin/end pairs match; every flow start (flow_out) has exactly
-one flow end (flow_in) after it; every thread with events is named.
+one flow end (flow_in) after it; every thread with events is named; every
+instant ("i", a finding of the checks) has thread scope, is on a named thread
+and names the check, its message, location and variables.
 """
 import collections
 import json
@@ -37,6 +39,7 @@ def main(path):
     flows_out, flows_in = collections.Counter(), collections.Counter()
     counts = collections.Counter()
     per_thread = collections.Counter()
+    findings = []
     for i, e in enumerate(events):
         ph = e.get("ph")
         where = "traceEvents[%d] (%s %r)" % (i, ph, e.get("name"))
@@ -73,6 +76,16 @@ def main(path):
             else:
                 if open_async.pop(track, None) != e["name"]:
                     fail(where + ": async end without its begin")
+        elif ph == "i":
+            if e.get("s") != "t":
+                fail(where + ": an instant without thread scope")
+            args = e.get("args", {})
+            for key in ("message", "location", "variables"):
+                if key not in args:
+                    fail(where + ": an instant without args." + key)
+            track = (e["pid"], e["tid"])
+            per_thread[e["tid"]] += 1
+            findings.append("%s@%s" % (e["name"], e["tid"]))
         else:
             fail(where + ": unexpected phase")
         if track in last_ts and ts < last_ts[track]:
@@ -102,6 +115,8 @@ def main(path):
            counts["borrow.unknown"]))
     for tid in sorted(names):
         print("thread %s: %s" % (tid, names[tid]))
+    if findings:
+        print("findings: %d: %s" % (len(findings), " ".join(findings)))
 
 
 if __name__ == "__main__":

@@ -316,6 +316,10 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
             o.borrower + "' holds a " + kind_word(o.kind) +
             " borrow of it (taken at " + o.location + ")");
     v.other_location = o.location;
+    v.other_holder_id = o.holder;
+    v.other_borrow_id = o.borrow_id;
+    v.other_borrow_event = o.event;
+    v.since = o.time;
     report(std::move(v));
     return;
   }
@@ -324,11 +328,16 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
 void BorrowChecker::check_call_group(const Open &n, const Event &e) {
   for (const auto &[owner, other] : group_.borrows)
     if (owner == n.owner && aliases(n, other)) {
-      report(violation("borrow_conflict", str(e.location), n.owner,
-                       str(e.borrower_name), e,
-                       "'" + live_.at(n.owner).name + "' is passed to '" +
-                           str(e.borrower_name) +
-                           "' twice, and at least once mutably"));
+      Violation v = violation("borrow_conflict", str(e.location), n.owner,
+                              str(e.borrower_name), e,
+                              "'" + live_.at(n.owner).name + "' is passed to '" +
+                                  str(e.borrower_name) +
+                                  "' twice, and at least once mutably");
+      v.other_holder_id = other.holder;
+      v.other_borrow_id = other.borrow_id;
+      v.other_borrow_event = other.event;
+      v.since = other.time;
+      report(std::move(v));
       break;
     }
   group_.borrows.push_back({n.owner, n});
@@ -348,6 +357,8 @@ bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
                           "'" + inst.name + "' is " + what +
                               " after it was moved at " + inst.moved_at);
   v.other_location = inst.moved_at;
+  v.moved_to_id = inst.moved_to;
+  v.since = inst.moved_time;
   report(std::move(v));
   // One finding per move, at the first use (as clang-tidy reports): the
   // uses after it follow from the same mistake.
@@ -389,6 +400,7 @@ void BorrowChecker::on_borrow(const Event &e) {
   }
   n.range.contents = e.contents;
   n.borrow_id = e.borrow_id;
+  n.event = e.index + 1;
   n.time = e.timestamp;
   n.location = str(e.location);
   n.borrower = str(e.borrower_name);
@@ -435,6 +447,8 @@ void BorrowChecker::on_move(const Event &e) {
   }
   from->second.moved = true;
   from->second.moved_at = str(e.location);
+  from->second.moved_time = e.timestamp;
+  from->second.moved_to = e.to_id.value_or(0);
   // What the moved object kept goes with it.
   auto kept = by_holder_.find(e.from_id);
   std::vector<uint64_t> keys;
@@ -470,7 +484,9 @@ void BorrowChecker::on_drop(const Event &e) {
           violation("dangling_borrow", o.location, id, o.borrower, e, "");
       v.other_location = str(e.location);
       v.borrow_id = o.borrow_id;
+      v.borrow_event = o.event;
       v.borrower_id = o.holder;
+      v.since = o.time;
       const std::string declared = "'" + inst->second.name + "' (declared at " +
                                    inst->second.location + ") is dropped at " +
                                    str(e.location);
@@ -543,7 +559,9 @@ Violation BorrowChecker::violation(const char *kind,
               std::move(message)};
   v.owner_id = owner;
   v.borrow_id = e.type == EventType::Borrow ? e.borrow_id : 0;
-  v.borrower_id = e.borrower_id.value_or(0);
+  v.borrow_event = e.type == EventType::Borrow ? e.index + 1 : 0;
+  v.borrower_id = e.type == EventType::Move ? e.to_id.value_or(0)
+                                            : e.borrower_id.value_or(0);
   v.time = e.timestamp;
   v.thread = e.thread;
   return v;
@@ -563,27 +581,6 @@ void BorrowChecker::note_peak() {
   uint64_t now = live_.size() + open_.size();
   if (now > peak_live_)
     peak_live_ = now;
-}
-
-CheckResults findings_of(const BorrowChecker &checker,
-                         const OwnershipModel &model) {
-  CheckResults results;
-  results.available = true;
-  for (const Violation &v : checker.violations()) {
-    Finding f;
-    f.check = v.kind;
-    f.message = v.message;
-    if (v.count > 1)
-      f.message += " (" + std::to_string(v.count) + " times)";
-    f.location = v.location;
-    f.time = v.time;
-    for (uint64_t id : {v.owner_id, v.borrower_id})
-      if (uint32_t index = id ? model.find_variable(id) : no_index;
-          index != no_index)
-        f.variables.push_back(index);
-    results.findings.push_back(std::move(f));
-  }
-  return results;
 }
 
 std::string format_violation(const Violation &v) {

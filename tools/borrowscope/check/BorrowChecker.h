@@ -29,10 +29,22 @@ struct Violation {
   std::string message; ///< one line for people (of the first case)
   uint64_t count = 1;  ///< cases at this location
   uint64_t owner_id = 0;    ///< instance of the first case
-  uint64_t borrower_id = 0; ///< the holder instance, if a variable
+  /// The holder instance, if a variable or object: of the dangling borrow,
+  /// of the new borrow in a conflict, where a second move moved it to.
+  uint64_t borrower_id = 0;
   uint64_t borrow_id = 0;   ///< the borrow of the first case
   uint64_t time = 0;        ///< ns, of the first case
   uint64_t thread = 0;
+  /// The second party, where there is one: for a conflict, the holder and
+  /// borrow that were there first; for a use after move, where it went.
+  uint64_t other_holder_id = 0, other_borrow_id = 0, moved_to_id = 0;
+  /// The Borrow events of borrow_id and other_borrow_id: their index in the
+  /// trace plus 1 (0: none). What ties a violation to the model's borrows,
+  /// also in traces without borrow ids.
+  uint64_t borrow_event = 0, other_borrow_event = 0;
+  /// ns: when it began: the borrow was taken (dangling; conflict: the one
+  /// there first) or the owner was moved (use after move). 0: unknown.
+  uint64_t since = 0;
 };
 
 class BorrowChecker : public TraceSink {
@@ -53,6 +65,7 @@ private:
     uint64_t address = 0, size = 0; ///< size 0: address not recorded
     bool moved = false;
     std::string moved_at;
+    uint64_t moved_time = 0, moved_to = 0;
   };
   enum class Kind { Shared, Mutable, Move, Unknown };
   /// What a borrow covers: an address range, known to 64 or 32 low bits.
@@ -72,6 +85,7 @@ private:
     Kind kind = Kind::Unknown;
     Range range;
     uint64_t borrow_id = 0, time = 0;
+    uint64_t event = 0; ///< the Borrow's index in the trace, plus 1
     std::string location, borrower;
   };
   /// A dangling borrow held by an object or a memory location inside one,

@@ -4,7 +4,6 @@
 #include "Commands.h"
 #include "Exporters.h"
 #include "Findings.h"
-#include "JsonTraceFile.h"
 #include "Names.h"
 
 #include <cstdio>
@@ -107,10 +106,21 @@ int export_main(const std::vector<std::string> &args) {
   try {
     OwnershipModel model;
     if (format == Format::Json) {
+      // The events are copied as the trace is read, the checker runs beside
+      // them; the graph and the findings follow.
       ReadOptions options;
       options.allow_truncated = partial;
       try {
-        write_json_trace(path, output, options);
+        Output out(output);
+        JsonExporter json(out);
+        ModelBuilder builder;
+        BorrowChecker checker;
+        TeeSink tee{&builder, &checker, &json};
+        read_trace_file(path, tee, options);
+        model = builder.take();
+        CheckResults checks = findings_of(checker, model);
+        json.finish(model, &checks);
+        out.close();
       } catch (const TraceError &e) {
         report_trace_error(path, e, partial);
         return exit_bad_input;
@@ -122,7 +132,7 @@ int export_main(const std::vector<std::string> &args) {
       Output out(output);
       switch (format) {
       case Format::Chrome:
-        export_chrome(model, out);
+        export_chrome(model, out, findings_of(checker, model));
         break;
       case Format::Dot:
         export_dot(model, out);

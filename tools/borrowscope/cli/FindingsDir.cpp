@@ -150,7 +150,7 @@ std::string render_merged(const MergedFindings &m, const std::string &command) {
   if (m.suppressed)
     line += ", " + std::to_string(m.suppressed) + " suppressed";
   if (m.lost)
-    line += ", " + std::to_string(m.lost) + " records not checked";
+    line += ", " + plural(m.lost, "record") + " not checked";
   if (m.halted)
     line += ", " + std::to_string(m.halted) + " stopped at a finding";
   return text + line + "\n";

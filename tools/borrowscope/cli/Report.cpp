@@ -3,6 +3,7 @@
 // and lifetime statistics, so the report stays readable for big traces.
 #include "Report.h"
 #include "Names.h"
+#include "TextTable.h"
 #include "TimeFormat.h"
 
 #include <algorithm>
@@ -146,67 +147,6 @@ private:
   std::map<std::pair<uint32_t, StrId>, size_t> index_;
 };
 
-/// A table whose cells are styled text plus their plain width.
-class Table {
-public:
-  struct Cell {
-    std::string text;
-    size_t width;
-  };
-  void row(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
-  std::string render(const std::string &indent) const {
-    std::vector<size_t> widths;
-    for (const auto &r : rows_)
-      for (size_t i = 0; i < r.size(); ++i) {
-        if (widths.size() <= i)
-          widths.push_back(0);
-        widths[i] = std::max(widths[i], r[i].width);
-      }
-    std::string out;
-    for (const auto &r : rows_) {
-      std::string line = indent;
-      for (size_t i = 0; i < r.size(); ++i)
-        line += i + 1 < r.size() ? pad(r[i].text, widths[i] + 2, r[i].width)
-                                 : r[i].text;
-      while (!line.empty() && line.back() == ' ')
-        line.pop_back();
-      out += line + "\n";
-    }
-    return out;
-  }
-  bool empty() const { return rows_.empty(); }
-
-private:
-  std::vector<std::vector<Cell>> rows_;
-};
-
-Table::Cell cell(std::string plain) {
-  size_t w = display_width(plain);
-  return {std::move(plain), w};
-}
-Table::Cell cell(std::string styled, std::string_view plain) {
-  return {std::move(styled), display_width(plain)};
-}
-
-/// Widest a name or type may be in a table; longer ones are shortened (C++
-/// names first lose their template arguments and parameters, then the
-/// middle), so that one long type does not widen every row.
-constexpr size_t max_cell_width = 40;
-/// The same for "borrower → owner (function)".
-constexpr size_t max_arrow_width = 64;
-
-/// \p text (a name or type from the trace, already visible()) fitted into
-/// \p max columns.
-std::string fit(const std::string &text, size_t max = max_cell_width) {
-  if (display_width(text) <= max)
-    return text;
-  return elide(short_name(text), max);
-}
-
-std::string plural(uint64_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 class ReportWriter {
 public:
   ReportWriter(const OwnershipModel &m, const ReportOptions &o)
@@ -234,13 +174,15 @@ public:
                                          : visible(m_.missing))) +
            "\n";
     if (m_.lost_events.value_or(0))
-      s += st_.yellow("warning: " + std::to_string(*m_.lost_events) +
-                      " records could not be written") +
+      s += st_.yellow("warning: " +
+                      plural(*m_.lost_events, "record", "records") +
+                      " could not be written") +
            "\n";
     if (uint64_t left_out = m_.header.variables_untraced)
       s += st_.dim(plural(left_out, "variable", "variables") + " of " +
                    std::to_string(m_.header.variables_total) +
-                   " take no part in ownership and are not traced "
+                   (left_out == 1 ? " takes no part in ownership and is not traced "
+                                  : " take no part in ownership and are not traced ") +
                    "(BORROWSCOPE_VARIABLES=all when compiling traces them)") +
            "\n";
     return s;
@@ -479,7 +421,34 @@ public:
                                                           : st_.yellow(sev)) +
            " " + visible(f.message) + "  " + st_.dim(visible(f.location)) + "  " +
            st_.dim("[" + f.check + "]") + "\n";
+      s += "    " + st_.dim(finding_parties(f)) + "\n";
     }
+    return s;
+  }
+
+  /// "at 9.82 µs on thread 1: owner x, holder p (borrow since 3.27 µs)":
+  /// when, where and who, as the HTML and the exports name them.
+  std::string finding_parties(const Finding &f) const {
+    auto at = [&](uint64_t t) {
+      return format_duration(t >= m_.first_time ? t - m_.first_time : 0);
+    };
+    std::string s = "at " + at(f.time);
+    if (f.thread < m_.threads.size())
+      s += " on thread " + std::to_string(m_.threads[f.thread].id);
+    std::string who;
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      std::string role(f.role_name(k));
+      if (role == "moved_to")
+        role = "moved to";
+      who += (k ? ", " : "") + role + " " +
+             fit(txt(m_.variables[f.variables[k]].name));
+    }
+    if (!who.empty())
+      s += ": " + who;
+    if (f.since && f.since <= f.time)
+      s += std::string(f.check == "use_after_move" ? " (moved at "
+                                                    : " (borrowed at ") +
+           at(f.since) + ")";
     return s;
   }
 
@@ -544,69 +513,6 @@ std::string render_report(const OwnershipModel &m, const CheckResults &checks,
   if (!o.function_filter.empty() && !shown)
     s += "no function matches \"" + visible(o.function_filter) + "\"\n\n";
   s += w.totals() + w.anomalies() + w.findings(checks);
-  return s;
-}
-
-std::string render_summary(const OwnershipModel &m, const ReportOptions &o,
-                           size_t max_functions) {
-  Style st(o.color);
-  auto [shared, mut, move, unknown] = m.borrow_counts();
-  std::string s = "  " + plural(m.events, "event", "events") + " · " +
-                  plural(m.threads.size(), "thread", "threads") + " · " +
-                  plural(m.variables.size(), "variable", "variables") + " · " +
-                  plural(m.borrows.size(), "borrow", "borrows") + " (" +
-                  st.blue(std::to_string(shared) + " shared") + ", " +
-                  st.red(std::to_string(mut) + " mut") +
-                  (move ? ", " + st.yellow(std::to_string(move) + " move") : "") +
-                  (unknown ? ", " + std::to_string(unknown) + " unknown" : "") +
-                  ") · " + plural(m.moves.size(), "move", "moves") + " · " +
-                  format_duration(m.last_time - m.first_time) + "\n";
-
-  // Functions by how much they did, across threads.
-  struct Row {
-    StrId function;
-    uint64_t variables = 0, borrows = 0, first = 0;
-  };
-  std::map<StrId, Row> rows;
-  uint64_t order = 0;
-  for (const Variable &v : m.variables) {
-    auto [it, inserted] = rows.try_emplace(v.function, Row{v.function});
-    if (inserted)
-      it->second.first = order++;
-    ++it->second.variables;
-  }
-  for (const Borrow &b : m.borrows) {
-    auto [it, inserted] = rows.try_emplace(b.function, Row{b.function});
-    if (inserted)
-      it->second.first = order++;
-    ++it->second.borrows;
-  }
-  std::vector<Row> sorted;
-  for (auto &[id, row] : rows)
-    sorted.push_back(row);
-  std::sort(sorted.begin(), sorted.end(), [](const Row &a, const Row &b) {
-    uint64_t x = a.variables + a.borrows, y = b.variables + b.borrows;
-    return x != y ? x > y : a.first < b.first;
-  });
-  Table t;
-  for (size_t i = 0; i < sorted.size() && i < max_functions; ++i) {
-    const Row &r = sorted[i];
-    std::string name =
-        m.str(r.function).empty() ? "(unknown)"
-                                  : visible(short_name(m.str(r.function)));
-    std::string what = plural(r.variables, "variable", "variables");
-    if (r.borrows)
-      what += ", " + plural(r.borrows, "borrow", "borrows");
-    t.row({cell(st.cyan(name), name), cell(what)});
-  }
-  s += t.render("    ");
-  if (sorted.size() > max_functions)
-    s += "    ... and " + std::to_string(sorted.size() - max_functions) +
-         " more functions\n";
-  if (!m.complete)
-    s += "  " + st.yellow("the trace was cut short: events after that point "
-                          "are missing") +
-         "\n";
   return s;
 }
 

@@ -7,7 +7,10 @@
 //    because a thread track must be a proper stack;
 //  - a flow arrow goes from each borrow slice to a zero-length slice named
 //    after the owner on the owner's thread (Perfetto binds a flow to exactly
-//    one slice, so the owner side gets one small slice per borrow).
+//    one slice, so the owner side gets one small slice per borrow);
+//  - each finding of the checks is an instant event ("i", thread scope) on
+//    the track of the thread where it happened, named by the check, with
+//    the message, location, variables and borrows in its args.
 // Events are written sorted by time, so every track's timestamps increase.
 #include "Exporters.h"
 #include "JsonText.h"
@@ -21,7 +24,7 @@ namespace borrowscope {
 
 namespace {
 
-enum class Kind : uint8_t { Variable, Borrow, OwnerMark };
+enum class Kind : uint8_t { Variable, Borrow, OwnerMark, Finding };
 
 // One slice to place: its interval and what it shows.
 struct Slice {
@@ -35,7 +38,7 @@ struct Slice {
 struct Item {
   uint64_t ts;
   uint64_t dur;
-  char phase; // 'X', 'b', 'e'
+  char phase; // 'X', 'b', 'e', 'i'
   Kind kind;
   uint32_t index;
   uint64_t seq;
@@ -49,7 +52,9 @@ std::string micros(uint64_t ns) { return format_microseconds(ns) + "5"; }
 
 class ChromeWriter {
 public:
-  ChromeWriter(const OwnershipModel &m, Output &out) : m_(m), out_(out) {
+  ChromeWriter(const OwnershipModel &m, const CheckResults &checks,
+               Output &out)
+      : m_(m), checks_(checks), out_(out) {
     pid_ = m.header.pid && *m.header.pid <= INT32_MAX ? *m.header.pid : 1;
   }
 
@@ -91,6 +96,10 @@ private:
     }
     std::vector<Item> items;
     uint64_t seq = 0;
+    for (uint32_t i = 0; i < checks_.findings.size(); ++i)
+      if (finding_thread(checks_.findings[i]) != no_index)
+        items.push_back({std::max(checks_.findings[i].time, m_.first_time), 0,
+                         'i', Kind::Finding, i, seq++});
     for (std::vector<Slice> &slices : per_thread) {
       nest(slices);
       for (const Slice &s : slices) {
@@ -144,6 +153,15 @@ private:
       }
       open_ends.push_back(s.end);
     }
+  }
+
+  // The thread a finding happened on: its own, else its owner's.
+  uint32_t finding_thread(const Finding &f) const {
+    if (f.thread < m_.threads.size())
+      return f.thread;
+    if (!f.variables.empty() && f.variables[0] < m_.variables.size())
+      return m_.variables[f.variables[0]].thread_index;
+    return no_index;
   }
 
   void begin_event() {
@@ -222,6 +240,9 @@ private:
       break;
     case Kind::OwnerMark:
       owner_mark(s, item);
+      break;
+    case Kind::Finding:
+      finding(s, item);
       break;
     }
     begin_event();
@@ -341,7 +362,48 @@ private:
     s += "}}";
   }
 
+  void finding(std::string &s, const Item &item) {
+    const Finding &f = checks_.findings[item.index];
+    common(s, item, finding_thread(f));
+    s += ",\"s\":\"t\",\"cat\":\"finding\"";
+    field(s, "name", f.check);
+    s += ",\"args\":{";
+    s += "\"severity\":";
+    append_json_string(s, severity_name(f.severity));
+    field(s, "message", f.message);
+    field(s, "location", f.location);
+    std::string names, ids, roles;
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      const char *sep = k ? "," : "";
+      const Variable &v = m_.variables[f.variables[k]];
+      names += sep;
+      append_json_string(names, m_.str(v.name));
+      ids += sep;
+      append_number(ids, v.id);
+      roles += sep;
+      append_json_string(roles, f.role_name(k));
+    }
+    s += ",\"variables\":[" + names + "],\"variable_ids\":[" + ids +
+         "],\"roles\":[" + roles + "],\"borrow_ids\":[";
+    for (size_t k = 0; k < f.borrows.size(); ++k) {
+      if (k)
+        s += ',';
+      append_number(s, m_.borrows[f.borrows[k]].id);
+    }
+    s += "]";
+    if (f.since >= m_.first_time && f.since) {
+      s += ",\"since_us\":";
+      s += micros(rel(f.since));
+    }
+    if (f.count > 1) {
+      s += ",\"count\":";
+      append_number(s, f.count);
+    }
+    s += "}}";
+  }
+
   const OwnershipModel &m_;
+  const CheckResults &checks_;
   Output &out_;
   uint64_t pid_ = 1;
   bool first_ = true;
@@ -349,8 +411,9 @@ private:
 
 } // namespace
 
-void export_chrome(const OwnershipModel &model, Output &out) {
-  ChromeWriter(model, out).write();
+void export_chrome(const OwnershipModel &model, Output &out,
+                   const CheckResults &checks) {
+  ChromeWriter(model, checks, out).write();
 }
 
 } // namespace borrowscope

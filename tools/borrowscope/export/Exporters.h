@@ -14,8 +14,10 @@
 namespace borrowscope {
 
 /// Chrome Trace Event JSON: a track per thread, lifetimes and borrows as
-/// slices (async where they do not nest), flows from borrows to owners.
-void export_chrome(const OwnershipModel &model, Output &out);
+/// slices (async where they do not nest), flows from borrows to owners, and
+/// an instant event per finding on the track of its thread.
+void export_chrome(const OwnershipModel &model, Output &out,
+                   const CheckResults &checks = {});
 
 /// The ownership graph for Graphviz.
 void export_dot(const OwnershipModel &model, Output &out);
@@ -37,9 +39,12 @@ public:
   void on_header(const TraceHeader &h) override;
   void on_event(const Event &e) override;
   void on_trailer(const TraceTrailer &t) override;
-  void finish(const OwnershipModel &model);
+  /// With \p checks, the findings follow the graph (docs/tool.md).
+  void finish(const OwnershipModel &model,
+              const CheckResults *checks = nullptr);
 
 private:
+  void write_findings(const OwnershipModel &model, const CheckResults &checks);
   Output &out_;
   std::string line_;
   bool header_written_ = false;

@@ -1,5 +1,5 @@
-// The HTML report: the page (html/report.html with report.css and report.js,
-// embedded at build time) plus the model as JSON in a
+// The HTML report: the page (html/report.html with report.css and the five
+// parts of the script, report-*.js, embedded at build time) plus the model as JSON in a
 // <script type="application/json"> element. The data is columnar (one array
 // per field) and names are indices into a string table, which keeps 100 000
 // events at a few MB. Every string is escaped for HTML on the way in, and the
@@ -9,7 +9,11 @@
 
 #include "ReportCss.inc"
 #include "ReportHtml.inc"
-#include "ReportJs.inc"
+#include "ReportJsData.inc"
+#include "ReportJsFindings.inc"
+#include "ReportJsPanels.inc"
+#include "ReportJsSelftest.inc"
+#include "ReportJsTimeline.inc"
 
 #include <string_view>
 
@@ -203,11 +207,23 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
     str(f.location);
     s += ",\"t\":";
     append_number(s, f.time >= m.first_time ? rel(f.time) : 0);
+    s += ",\"since\":";
+    append_number(s, f.since >= m.first_time ? rel(f.since) : 0);
+    s += ",\"th\":";
+    append_signed(s, f.thread < m.threads.size() ? int64_t(f.thread) : -1);
+    s += ",\"count\":";
+    append_number(s, f.count);
     s += ",\"vars\":[";
     for (size_t k = 0; k < f.variables.size(); ++k) {
       if (k)
         s += ',';
       append_number(s, f.variables[k]);
+    }
+    s += "],\"roles\":[";
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      if (k)
+        s += ',';
+      str(f.role_name(k));
     }
     s += "],\"borrows\":[";
     for (size_t k = 0; k < f.borrows.size(); ++k) {
@@ -219,6 +235,23 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
   }
   s += "]}";
   return s;
+}
+
+// The script: its parts in one strict function, so that they share a scope
+// and leave nothing global.
+std::string script() {
+  std::string js = "'use strict';\n(function () {\n";
+  for (std::string_view part :
+       {embedded(ReportJsData, sizeof ReportJsData),
+        embedded(ReportJsTimeline, sizeof ReportJsTimeline),
+        embedded(ReportJsPanels, sizeof ReportJsPanels),
+        embedded(ReportJsFindings, sizeof ReportJsFindings),
+        embedded(ReportJsSelftest, sizeof ReportJsSelftest)}) {
+    js += part;
+    if (!js.ends_with('\n'))
+      js += '\n';
+  }
+  return js + "})();\n";
 }
 
 // Text for HTML element content (the <title>).
@@ -253,7 +286,7 @@ void export_html(const OwnershipModel &model, const CheckResults &checks,
   Part parts[] = {{"@TITLE@", html_text(title)},
                   {"/*@CSS@*/", std::string(embedded(ReportCss, sizeof ReportCss))},
                   {"@DATA@", data_json(model, checks, options)},
-                  {"/*@JS@*/", std::string(embedded(ReportJs, sizeof ReportJs))}};
+                  {"/*@JS@*/", script()}};
   size_t from = 0;
   for (const Part &part : parts) {
     size_t at = page.find(part.marker, from);

@@ -154,7 +154,73 @@ void JsonExporter::on_event(const Event &e) {
 
 void JsonExporter::on_trailer(const TraceTrailer &) {}
 
-void JsonExporter::finish(const OwnershipModel &m) {
+// "findings": each with the variable instances (id, name, role) and the
+// borrows (id, owner and holder ids) involved, in trace time (ns).
+void JsonExporter::write_findings(const OwnershipModel &m,
+                                  const CheckResults &checks) {
+  std::string s = ",\n\"findings\":[";
+  for (size_t i = 0; i < checks.findings.size(); ++i) {
+    const Finding &f = checks.findings[i];
+    s += i ? ",\n{" : "\n{";
+    s += "\"check\":";
+    append_json_string(s, f.check);
+    s += ",\"severity\":";
+    append_json_string(s, severity_name(f.severity));
+    s += ",\"message\":";
+    append_json_string(s, f.message);
+    s += ",\"location\":";
+    append_json_string(s, f.location);
+    s += ",\"time\":";
+    append_number(s, f.time);
+    s += ",\"since\":";
+    if (f.since)
+      append_number(s, f.since);
+    else
+      s += "null";
+    s += ",\"thread\":";
+    if (f.thread < m.threads.size())
+      append_number(s, m.threads[f.thread].id);
+    else
+      s += "null";
+    s += ",\"count\":";
+    append_number(s, f.count);
+    s += ",\"variables\":[";
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      const Variable &v = m.variables[f.variables[k]];
+      s += k ? ",{\"id\":" : "{\"id\":";
+      append_number(s, v.id);
+      s += ",\"name\":";
+      append_json_string(s, m.str(v.name));
+      s += ",\"role\":";
+      append_json_string(s, f.role_name(k));
+      s += '}';
+    }
+    s += "],\"borrows\":[";
+    for (size_t k = 0; k < f.borrows.size(); ++k) {
+      const Borrow &b = m.borrows[f.borrows[k]];
+      s += k ? ",{\"id\":" : "{\"id\":";
+      append_number(s, b.id);
+      s += ",\"owner\":";
+      append_number(s, b.owner_id);
+      s += ",\"holder\":";
+      if (b.has_borrower_id)
+        append_number(s, b.borrower_id);
+      else
+        s += "null";
+      s += ",\"holder_name\":";
+      append_json_string(s, m.str(b.borrower_name));
+      s += ",\"start\":";
+      append_number(s, b.start);
+      s += '}';
+    }
+    s += "]}";
+    out_ << s;
+    s.clear();
+  }
+  out_ << s << "\n]";
+}
+
+void JsonExporter::finish(const OwnershipModel &m, const CheckResults *checks) {
   if (!header_written_)
     on_header(m.header);
   std::string s = "\n],\"threads\":[";
@@ -291,8 +357,12 @@ void JsonExporter::finish(const OwnershipModel &m) {
     out_ << s;
   }
 
+  out_ << "\n]";
+  if (checks && checks->available)
+    write_findings(m, *checks);
+
   auto [shared, mut, move, unknown] = m.borrow_counts();
-  s = "\n],\n\"metadata\":{\"total_variables\":";
+  s = ",\n\"metadata\":{\"total_variables\":";
   append_number(s, m.variables.size());
   s += ",\"total_relationships\":";
   append_number(s, m.borrows.size() + m.moves.size());
@@ -312,6 +382,10 @@ void JsonExporter::finish(const OwnershipModel &m) {
   append_number(s, m.threads.size());
   s += ",\"lost_events\":";
   append_number(s, m.lost_events.value_or(0));
+  if (checks && checks->available) {
+    s += ",\"findings\":";
+    append_number(s, checks->findings.size());
+  }
   s += "}}\n";
   out_ << s;
 }

@@ -186,6 +186,7 @@ void ModelBuilder::on_event(const Event &e) {
   }
   case EventType::Borrow: {
     Borrow b;
+    b.id = e.borrow_id;
     b.owner_name = m_.strings.intern(e.owner_name);
     b.reborrow = e.reborrow;
     if (e.owner_id) {

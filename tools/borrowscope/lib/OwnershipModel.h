@@ -69,6 +69,7 @@ enum class BorrowEnd : uint8_t {
 std::string_view borrow_end_name(BorrowEnd e);
 
 struct Borrow {
+  uint64_t id = 0; ///< the trace's borrow_id
   uint64_t owner_id = 0;
   uint64_t borrower_id = 0; ///< valid with has_borrower_id
   uint64_t start = 0;

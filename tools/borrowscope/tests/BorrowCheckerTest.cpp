@@ -296,6 +296,70 @@ TEST(BorrowChecker, OneFindingPerLocationWithACount) {
             "at t.c:5:3 while 'p' still holds the borrow taken here (3 times)");
 }
 
+/// The findings of a trace as the views get them (findings_of over the
+/// model read from the same events), one line each: check, time, thread,
+/// variables with roles, borrows as holder>owner@time.
+std::vector<std::string> parties(const Trace &t) {
+  BorrowChecker checker;
+  ModelBuilder builder;
+  TeeSink tee{&builder, &checker};
+  read_trace_buffer(t.text(), tee);
+  OwnershipModel m = builder.take();
+  std::vector<std::string> lines;
+  for (const Finding &f : findings_of(checker, m).findings) {
+    std::string s = f.check + " t=" + std::to_string(f.time) + " since=" +
+                    std::to_string(f.since) + " thread=" +
+                    std::to_string(m.threads.at(f.thread).id) + ":";
+    for (size_t k = 0; k < f.variables.size(); ++k)
+      s += " " + m.str(m.variables.at(f.variables[k]).name) + "(" +
+           std::string(f.role_name(k)) + ")";
+    for (uint32_t b : f.borrows)
+      s += " " + m.str(m.borrows.at(b).borrower_name) + ">" +
+           m.str(m.variables.at(m.borrows[b].owner).name) + "@" +
+           std::to_string(m.borrows[b].start);
+    lines.push_back(s);
+  }
+  return lines;
+}
+
+// Every check names the instances, borrows and times involved: what the
+// HTML, Chrome and JSON exports and the report show of a finding.
+TEST(BorrowChecker, FindingsNameTheirVariablesBorrowsAndTimes) {
+  Trace dangling; // p = &x; x dropped, p lives on
+  dangling.make(1, "p", "1:1").make(2, "x", "3:7");
+  dangling.borrow("4:7", 2, "variable", "p", 1, "mutable");
+  dangling.drop(2, "x", "5:3").make(3, "y", "6:7");
+  EXPECT_EQ(parties(dangling),
+            std::vector<std::string>{"dangling_borrow t=4 since=3 thread=1: "
+                                     "x(owner) p(holder) p>x@3"});
+  Trace conflict;
+  conflict.make(1, "x", "1:1").make(2, "r", "2:1").make(3, "w", "3:1");
+  conflict.borrow("2:5", 1, "variable", "r", 2, "shared");
+  conflict.borrow("3:5", 1, "variable", "w", 3, "mutable");
+  EXPECT_EQ(parties(conflict),
+            std::vector<std::string>{"borrow_conflict t=5 since=4 thread=1: "
+                                     "x(owner) w(holder) r(holder) w>x@5 r>x@4"});
+  Trace twice; // widen(&r, &r): both arguments' borrows
+  twice.make(1, "r", "1:1").borrow("2:3", 1, "call", "widen", 0, "mutable");
+  twice.repeat();
+  EXPECT_EQ(parties(twice), std::vector<std::string>{
+                                "borrow_conflict t=2 since=2 thread=1: "
+                                "r(owner) widen>r@2 widen>r@2"});
+  Trace moved;
+  moved.make(1, "a", "1:1").make(2, "b", "2:1").move("2:5", 1, 2);
+  moved.borrow("3:5", 1, "call", "std::string::size() const", 0, "shared");
+  EXPECT_EQ(parties(moved),
+            std::vector<std::string>{
+                "use_after_move t=4 since=3 thread=1: a(owner) b(moved_to) "
+                "std::string::size() const>a@4"});
+  Trace again; // moved into b, then into c
+  again.make(1, "a", "1:1").make(2, "b", "2:1").make(3, "c", "3:1");
+  again.move("2:5", 1, 2).move("3:5", 1, 3);
+  EXPECT_EQ(parties(again),
+            std::vector<std::string>{"use_after_move t=5 since=4 thread=1: "
+                                     "a(owner) c(holder) b(moved_to)"});
+}
+
 TEST(BorrowChecker, MemoryStaysBoundedByWhatIsLive) {
   Trace t;
   for (uint64_t i = 1; i <= 20000; ++i) {

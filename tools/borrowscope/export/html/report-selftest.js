@@ -1,0 +1,162 @@
+// BorrowScope HTML report, part 5 of 5: the self-test (#selftest, what
+// test/tool/browser checks) and the start. See report-data.js.
+// ---- Self-test (#selftest): what test/tool/browser checks ------------------------
+function selftest(opts) {
+  const out = [], fail = [];
+  const check = (ok, what) => { if (!ok) fail.push(what); };
+  draw();
+  out.push('rows: ' + rows.length);
+  out.push('labels: ' + frame.labels.join(' | '));
+  out.push('drawn: bars=' + frame.bars + ' borrows=' + frame.spans + ' arrows=' + frame.arrows);
+  const text = (id) => ($(id) ? $(id).textContent : '?');
+  out.push('stats: variables=' + text('bs-count-variables') + ' borrows=' + text('bs-count-borrows') +
+    ' shared=' + text('bs-count-shared') + ' mut=' + text('bs-count-mut') + ' moves=' + text('bs-count-moves') +
+    ' threads=' + text('bs-count-threads') + ' events=' + text('bs-count-events'));
+  check(String(D.counts.borrows) === text('bs-count-borrows'), 'borrow count in the DOM');
+
+  // Click the bar of the chosen variable like a user would.
+  let target = -1;
+  if (opts.select !== undefined) target = findByName(opts.select);
+  if (target < 0 && NB) target = B.owner[0];
+  if (target < 0 && NV) target = 0;
+  if (target >= 0) {
+    select(-1, false);
+    const r = rowOfVar[target];
+    state.scrollY = Math.max(0, r * ROW_H - ROW_H * 2); clampScroll(); draw();
+    const rect = canvas.getBoundingClientRect();
+    const a = Math.max(xOf(X.v0[target]), GUTTER + 1), bEnd = Math.min(xOf(X.v1[target]), W - 1);
+    const x = rect.left + (a + bEnd) / 2;
+    const y = rect.top + rowTop(r) + (ROW_H - BAR_H) / 2 + BAR_H - 1.5; // lower edge: the bar, not a span in it
+    const opt = { bubbles: true, clientX: x, clientY: y, button: 0 };
+    canvas.dispatchEvent(new MouseEvent('mousedown', opt));
+    canvas.dispatchEvent(new MouseEvent('mouseup', opt));
+    out.push('clicked: ' + text('bs-selected-name'));
+    check(state.selected === target, 'click selects the variable');
+    const rows_ = document.querySelectorAll('#bs-events tr');
+    for (let i = 0; i + 1 < rows_.length; i += 2)
+      out.push('event: ' + [...rows_[i].children].map((c) => c.textContent).join(' | ') + ' @ ' + rows_[i + 1].textContent);
+  }
+  // Zoom with Ctrl+wheel, pan with a drag, filter by name.
+  const span = state.t1 - state.t0;
+  canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -300, clientX: GUTTER + 100, clientY: 100 }));
+  check(state.t1 - state.t0 < span * 0.8, 'ctrl+wheel zooms in');
+  const t0 = state.t0;
+  const rect = canvas.getBoundingClientRect();
+  canvas.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: rect.left + GUTTER + 200, clientY: rect.top + 60 }));
+  window.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + GUTTER + 100, clientY: rect.top + 60 }));
+  window.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.left + GUTTER + 100, clientY: rect.top + 60 }));
+  check(state.t0 > t0, 'drag pans');
+  out.push('zoom and pan: ' + (state.t1 - state.t0 < span * 0.8 && state.t0 > t0 ? 'ok' : 'broken'));
+  const f = $('bs-filter');
+  f.value = 'no variable is called this';
+  f.dispatchEvent(new Event('input'));
+  const hidden = rows.filter((r) => r.kind === 'var').length;
+  f.value = '';
+  f.dispatchEvent(new Event('input'));
+  check(hidden === 0 && rows.some((r) => r.kind === 'var'), 'the name filter');
+  out.push('filter: ' + (hidden === 0 ? 'ok' : 'broken'));
+  if (D.findings.length) {
+    out.push('findings: ' + D.findings.length + ' on ' + D.findings.map((f) => f.vars.map((v) => str(V.name[v])).join(',')).join(' | '));
+    out.push('finding rows: ' + rows.filter((r) => r.kind === 'var' && decls[r.decl].finding).map((r) => str(decls[r.decl].name)).join(' | '));
+    out.push('findings stat: ' + text('bs-count-findings'));
+    selftestFindings(out, check, text);
+  }
+  // Nothing from the trace became markup.
+  const injected = document.querySelectorAll('[data-injected], #bs-pwned, img, iframe, object, embed').length;
+  out.push('injected elements: ' + injected);
+  check(injected === 0, 'no injected elements');
+  check(window.bsPwned === undefined, 'no injected script ran');
+  if (opts.perf) {
+    out.push('startup: ' + startupMs.toFixed(0) + ' ms to read ' + D.counts.events + ' events and draw');
+    fit(); state.scrollY = 0; draw();
+    let worst = 0;
+    for (let i = 0; i < 5; i++) { zoom(i % 2 ? 2.5 : 0.4); draw(); worst = Math.max(worst, frame.ms); }
+    fit(); draw(); worst = Math.max(worst, frame.ms);
+    out.push('frame: worst ' + worst.toFixed(1) + ' ms over 6 redraws of ' + NV + ' variables, ' + NB + ' borrows');
+    out.push('frame budget: ' + (worst < opts.budget ? 'ok' : 'over ' + opts.budget + ' ms'));
+    check(worst < opts.budget, 'frame within ' + opts.budget + ' ms');
+  }
+  out.push('selftest: ' + (fail.length ? 'FAIL: ' + fail.join(', ') : 'PASS'));
+  const pre = $('bs-selftest');
+  pre.textContent = out.join('\n') + '\n';
+  pre.hidden = false;
+  if (target >= 0) select(target, true);
+}
+
+// Click each finding in the list as a user would: it must select exactly
+// its variables, bring its time into view and its owner's row on screen;
+// N and P (keys and buttons) must cycle through all of them.
+function selftestFindings(out, check, text) {
+  const n = D.findings.length;
+  const names = () => state.marked.map((v, k) => str(V.name[v]) + ' (' + roleOf(D.findings[state.finding], k) + ')').join(', ');
+  for (let i = 0; i < Math.min(n, 10); i++) {
+    select(-1, false);
+    const items = document.querySelectorAll('#bs-details .finding');
+    items[i].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    draw();
+    const f = D.findings[i], u = toX(f.t);
+    const same = state.finding === i && state.marked.length === f.vars.length && f.vars.every((v, k) => state.marked[k] === v);
+    const inView = state.t0 <= u && u <= state.t1;
+    const onScreen = (v) => { const r = rowOfVar[v]; return r >= 0 && rowTop(r) >= AXIS_H && rowTop(r) + ROW_H <= H; };
+    const shown = f.vars.filter(onScreen).map((v) => str(V.name[v]));
+    out.push('finding ' + (i + 1) + '/' + n + ' ' + f.check + ': selected ' + names() + '; details ' + text('bs-selected-name') +
+      '; time in view: ' + (inView ? 'yes' : 'no') + '; on screen: ' + shown.join(', ') + '; position ' + text('bs-finding-pos'));
+    const card = $('bs-finding-vars');
+    out.push('finding ' + (i + 1) + ' card: ' + (card ? [...card.children].map((li) => li.textContent).join(' | ') : '(none)'));
+    check(same, 'clicking finding ' + (i + 1) + ' selects its variables');
+    check(f.vars.length > 0, 'finding ' + (i + 1) + ' names its variables');
+    check(inView, 'finding ' + (i + 1) + ' in view');
+    check(!f.vars.length || onScreen(f.vars[0]), 'finding ' + (i + 1) + ' owner on screen');
+  }
+  const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  const cycle = (step) => { const seq = []; select(-1, false); for (let k = 0; k <= n; k++) { step(); seq.push(state.finding + 1); } return seq.join(' '); };
+  const next = cycle(() => key('n')), prev = cycle(() => key('p'));
+  const buttons = cycle(() => $('bs-finding-next').click()) + ' / ' + cycle(() => $('bs-finding-prev').click());
+  out.push('next (n): ' + next);
+  out.push('previous (p): ' + prev);
+  out.push('buttons: ' + buttons);
+  const expect = (from, d) => { const a = []; let i = from; for (let k = 0; k <= n; k++) { a.push(i + 1); i = (i + d + n) % n; } return a.join(' '); };
+  check(next === expect(0, 1), 'n cycles forward');
+  check(prev === expect(n - 1, -1), 'p cycles back');
+  check(buttons === expect(0, 1) + ' / ' + expect(n - 1, -1), 'the buttons cycle');
+  key('Escape');
+  check(state.finding === -1 && !state.marked.length, 'escape ends the finding shown');
+}
+
+// ---- Start --------------------------------------------------------------------
+function options() {
+  const o = {};
+  for (const part of location.hash.replace(/^#/, '').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = eq < 0 ? part : part.slice(0, eq), v = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+    if (k === 'selftest') o.selftest = true;
+    else if (k === 'perf') o.perf = true;
+    else if (k === 'budget') o.budget = Number(v) || 100;
+    else if (k === 'select') o.select = v;
+    else if (k === 'finding') o.finding = Number(v) || 1;
+    else if (k === 'time') o.time = v === 'real' ? 'real' : 'steps';
+  }
+  if (!o.budget) o.budget = 100;
+  return o;
+}
+
+const opts = options();
+header();
+setTimeMode(opts.time || 'steps');
+$('bs-time').value = X.mode;
+resize();
+fit();
+buildRows();
+bind();
+const initial = $('bs-details');
+showDetails(initial);
+draw();
+const startupMs = performance.now() - started; // parse, index, lay out, draw
+if (opts.select !== undefined) {
+  const v = findByName(opts.select);
+  if (v >= 0) select(v, true);
+}
+if (opts.finding !== undefined && D.findings.length) showFinding(Math.min(opts.finding, D.findings.length) - 1);
+if (opts.selftest) selftest(opts);
+draw();
