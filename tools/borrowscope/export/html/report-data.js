@@ -26,7 +26,7 @@ const END = ['until the borrower dropped', 'until the borrower was reassigned',
   'until the owner dropped', 'still active when the trace ends',
   'until the last use of the borrower', 'until its memory was freed',
   'never used (ends as it is taken)'];
-const F_CREATED = 1, F_DROPPED = 2, F_UNWOUND = 4, F_MOVED = 8;
+const F_CREATED = 1, F_DROPPED = 2, F_UNWOUND = 4, F_MOVED = 8, F_ABANDONED = 32;
 const COLORS = {
   shared: '#2563eb', mut: '#dc2626', unknown: '#9333ea', move: '#d97706', moveBorrow: '#ea580c',
   life: '#cbd5e1', lifeEdge: '#94a3b8', lifeHover: '#94a3b8', ink: '#0f172a',

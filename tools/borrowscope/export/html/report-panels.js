@@ -21,7 +21,7 @@ function eventsOf(v) {
     if (M.from[m] === v) list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved to ' + (M.to[m] >= 0 ? name(M.to[m]) : str(M.toname[m])), loc: str(M.loc[m]) });
     else list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved from ' + name(M.from[m]), loc: str(M.loc[m]) });
   }
-  if (V.fl[v] & F_DROPPED) list.push({ t: V.t1[v], kind: 'Drop', cls: 'drop', text: (V.fl[v] & F_UNWOUND) ? 'dropped by exception unwinding' : 'dropped', loc: str(V.dloc[v]) });
+  if (V.fl[v] & F_DROPPED) list.push({ t: V.t1[v], kind: 'Drop', cls: 'drop', text: (V.fl[v] & F_UNWOUND) ? 'dropped by exception unwinding' : (V.fl[v] & F_ABANDONED) ? 'abandoned by longjmp (its frame was skipped)' : 'dropped', loc: str(V.dloc[v]) });
   list.sort((a, b) => a.t - b.t);
   return list;
 }
