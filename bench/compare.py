@@ -628,6 +628,7 @@ def main():
         sys.exit("compare.py: valgrind is not installed (or use --callgrind-scale 0)")
     os.makedirs(ctx["work"], exist_ok=True)
     ctx["trace_dir"] = os.path.abspath(args.trace_dir or ctx["work"])
+    os.makedirs(ctx["trace_dir"], exist_ok=True)
     ctx["xray_mode"] = xray_mode(ctx["clang"]["c"], ctx["work"], args.xray_options)
     print(f"# XRay mode: {ctx['xray_mode'] or 'none: neither FDR nor basic mode wrote a log'}",
           file=sys.stderr, flush=True)
