@@ -6,6 +6,7 @@
 // of that jmp_buf: the frames it skips never run their own Drops. A jump
 // recorded twice (the pass's call, then the interposed function) abandons
 // nothing the second time.
+#include "handlers.h"
 #include "runtime.h"
 
 #include <dlfcn.h>
@@ -39,6 +40,9 @@ __attribute__((constructor(101))) void resolve_jumps() {
 }
 
 [[noreturn]] void jump(JumpFn real, void *buffer, int value) {
+  // Out of a signal handler (siglongjmp from SIGSEGV's): its thread records
+  // where it did before the signal again, and the jump is recorded there.
+  leave_handlers_for_jump(buffer);
   record_jump(BS_SITE_LONGJMP, buffer, 0);
   if (!real)
     real = real_longjmp ? real_longjmp : next_definition("longjmp");

@@ -3,14 +3,17 @@
 // (runtime.cpp: finish_dying, end_before_exec); exit() and main's return
 // are the runtime's destructor.
 //
-// Signals: the runtime's handler is installed for the signals below while
-// their disposition is the default. The program's own sigaction/signal
-// calls for them are interposed: the program's handler is kept here, the
-// runtime's handler stays installed (with the program's mask and flags) and
-// calls it, and the program is told what it asked for. When the program's
+// Signals: the runtime's handler is installed for the fatal signals below
+// while their disposition is the default. The program's own sigaction and
+// signal calls are interposed for every signal: the program's handler is
+// kept here, the runtime's handler is installed (with the program's mask
+// and flags) and calls it inside a HandlerFrame (handlers.cpp: a handler's
+// events go to a stream of their own), and the program is told what it
+// asked for. When the program's
 // disposition is the default, the handler writes the END block, restores the
 // default and raises the signal again: the process dies of it as the plain
 // program would (exit status, core dump). SIG_IGN is passed through.
+#include "handlers.h"
 #include "runtime.h"
 #include "borrowscope/trace_format.h"
 
@@ -38,6 +41,19 @@ bool is_watched(int sig) {
   return false;
 }
 
+/// Signals whose handlers the program sets through the runtime: all but the
+/// two no handler can catch. The program's handlers run inside a
+/// HandlerFrame (handlers.cpp).
+bool is_interposed(int sig) {
+  return sig > 0 && sig < NSIG && sig != SIGKILL && sig != SIGSTOP;
+}
+
+/// The runtime keeps its own handler for a disposition: a program handler,
+/// or (for the fatal signals it watches) the default.
+bool keeps_ours(int sig, sighandler_t handler) {
+  return handler != SIG_IGN && (handler != SIG_DFL || is_watched(sig));
+}
+
 struct Watch {
   bool ours = false;            ///< the runtime's handler is installed
   struct sigaction program = {}; ///< what the program asked for
@@ -55,7 +71,12 @@ struct sigaction ours_for(const struct sigaction &program) {
   a.sa_sigaction = on_signal;
   a.sa_mask = program.sa_mask;
   a.sa_flags = SA_SIGINFO |
-               (program.sa_flags & (SA_ONSTACK | SA_RESTART | SA_NODEFER));
+               (program.sa_flags & (SA_ONSTACK | SA_RESTART | SA_NODEFER |
+                                    SA_NOCLDSTOP | SA_NOCLDWAIT));
+  // The default: the runtime's own handler ends the trace, on the thread's
+  // alternate stack when the thread's stack is exhausted (alt_stack.cpp).
+  if (program.sa_handler == SIG_DFL)
+    a.sa_flags |= SA_ONSTACK;
   return a;
 }
 
@@ -66,19 +87,27 @@ void on_signal(int sig, siginfo_t *info, void *context) {
     if (program.sa_flags & SA_RESETHAND) {
       w.program = {};
       w.program.sa_handler = SIG_DFL;
+      if (!is_watched(sig)) { // as the kernel would have done
+        __sigaction(sig, &w.program, nullptr);
+        w.ours = false;
+      }
     }
     // The program's handler decides: it may return (and the program goes
     // on), exit, _exit, longjmp, or set the default and raise again.
+    HandlerFrame frame;
+    enter_handler(frame);
     if (program.sa_flags & SA_SIGINFO)
       program.sa_sigaction(sig, info, context);
     else
       program.sa_handler(sig);
+    leave_handler(frame);
     if (sig == SIGABRT && t_aborting)
       finish_dying(BS_END_SIGNAL, sig);
     return;
   }
   int saved = errno;
-  finish_dying(BS_END_SIGNAL, sig);
+  if (is_watched(sig)) // else: the default came in a race with sigaction
+    finish_dying(BS_END_SIGNAL, sig);
   struct sigaction dfl = {};
   dfl.sa_handler = SIG_DFL;
   sigemptyset(&dfl.sa_mask);
@@ -101,11 +130,13 @@ int watched_sigaction(int sig, const struct sigaction *act,
   else if (__sigaction(sig, nullptr, &previous) != 0)
     return -1;
   if (act) {
-    if (act->sa_handler == SIG_IGN) {
+    if (!keeps_ours(sig, act->sa_handler)) {
       if (__sigaction(sig, act, nullptr) != 0)
         return -1;
       w.ours = false;
     } else {
+      if (act->sa_handler != SIG_DFL)
+        note_program_handler();
       struct sigaction ours = ours_for(*act);
       if (__sigaction(sig, &ours, nullptr) != 0)
         return -1;
@@ -123,7 +154,7 @@ using SignalFn = sighandler_t (*)(int, sighandler_t);
 /// signal() and its variants: the C library computes the flags (SA_RESTART,
 /// SA_RESETHAND...), then the runtime takes the handler over.
 sighandler_t watched_signal(SignalFn real, int sig, sighandler_t handler) {
-  if (sig <= 0 || sig >= NSIG || !armed || !is_watched(sig) || !real)
+  if (!is_interposed(sig) || !armed || !real)
     return real ? real(sig, handler) : SIG_ERR;
   Watch &w = watches[sig];
   struct sigaction previous = {};
@@ -135,9 +166,11 @@ sighandler_t watched_signal(SignalFn real, int sig, sighandler_t handler) {
     return SIG_ERR;
   struct sigaction now = {};
   __sigaction(sig, nullptr, &now);
-  if (now.sa_handler == SIG_IGN) {
+  if (!keeps_ours(sig, now.sa_handler)) {
     w.ours = false;
   } else {
+    if (now.sa_handler != SIG_DFL)
+      note_program_handler();
     struct sigaction ours = ours_for(now);
     __sigaction(sig, &ours, nullptr);
     w.program = now;
@@ -247,7 +280,7 @@ using namespace borrowscope;
 
 BS_EXPORT int sigaction(int sig, const struct sigaction *act,
                         struct sigaction *old) noexcept {
-  if (sig <= 0 || sig >= NSIG || !armed || !is_watched(sig))
+  if (!is_interposed(sig) || !armed)
     return __sigaction(sig, act, old);
   return watched_sigaction(sig, act, old);
 }

@@ -7,13 +7,11 @@
 #include "JsonTraceFile.h"
 #include "check_mode.h"
 #include "clock.h"
-#include "options.h"
-#include "site_registry.h"
-#include "threads.h"
-#include "trace_file.h"
+#include "runtime_state.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -33,44 +31,21 @@ BS_EXPORT uint64_t __borrowscope_stack_span_v2 = 0;
 BS_EXPORT uint32_t __borrowscope_heap_holds_v2 = 0;
 
 namespace borrowscope {
-namespace {
-
-struct Runtime {
-  Options options;
-  SiteRegistry sites;
-  ThreadRegistry threads;
-  TraceFile file;
-  bool finished = false; // the END block is written; later events are lost
-  int exit_status = 0;   // as exit() or main's return gave it (on_exit)
-  pid_t pid = 0;         // the process the runtime writes for (not a vfork child)
-  pthread_key_t exit_key{};
-  uint64_t stack_lo = UINT64_MAX, stack_hi = 0;
-};
 
 pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-Runtime *runtime = nullptr; // created by the constructor, never destroyed
-
-// Slow-path state of the calling thread.
+Runtime *runtime = nullptr;
 __thread ThreadRecord *t_record __attribute__((tls_model("initial-exec")));
-// Set while this thread is inside the runtime: a signal handler or an
-// instrumented allocator re-entering it must not deadlock on `lock`.
 __thread bool t_busy __attribute__((tls_model("initial-exec")));
+__thread bool t_refills_to_sink __attribute__((tls_model("initial-exec")));
+
+namespace {
 
 // Where records go while the runtime cannot take them (re-entry, no memory,
 // after the end). Shared by all threads: what is written here is never read.
 bs_event sink[2 * (BS_MAX_GROUP + 1)];
 bs_event *sink_commit;
 
-struct Busy {
-  Busy() {
-    t_busy = true;
-    pthread_mutex_lock(&lock);
-  }
-  ~Busy() {
-    pthread_mutex_unlock(&lock);
-    t_busy = false;
-  }
-};
+} // namespace
 
 void point_thread_at(bs_event *cur, bs_event *end, bs_event **commit) {
   bs_thread_state &s = __borrowscope_thread;
@@ -82,6 +57,8 @@ void point_thread_at(bs_event *cur, bs_event *end, bs_event **commit) {
 void use_sink() {
   point_thread_at(sink, sink + sizeof sink / sizeof *sink, &sink_commit);
 }
+
+namespace {
 
 std::string program_name() {
   return ::program_invocation_name ? ::program_invocation_name : "";
@@ -150,9 +127,6 @@ void cut_all_locked() {
   check_mode::end_batch();
 }
 
-/// A thread's first window is small, so that a short run writes a small
-/// trace; each refill doubles it up to BORROWSCOPE_BUFFER_EVENTS.
-constexpr uint32_t first_window_records = 4096;
 
 /// Empties the calling thread's window after writing it, or gives it a
 /// larger one.
@@ -164,7 +138,7 @@ bool recycle_window_locked(ThreadRecord &r) {
   r.sequence += r.flushed;
   r.flushed = 0;
   uint32_t most = runtime->options.buffer_events;
-  if (r.window->capacity < most)
+  if (r.window->capacity < most && !r.is_handler_stream)
     if (Window *bigger =
             runtime->file.window(std::min(most, 2 * r.window->capacity))) {
       runtime->file.retire(r.window);
@@ -189,6 +163,21 @@ void note_stack_locked() {
                    __ATOMIC_RELAXED);
 }
 
+/// Writes out and lets go of the window of r, a thread that ends.
+void end_thread_locked(ThreadRecord &r) {
+  write_window_locked(r);
+  r.sequence += r.flushed;
+  r.flushed = 0;
+  r.exited = true;
+  if (!r.is_handler_stream)
+    if (std::string name = thread_name(r.os_tid); !name.empty())
+      r.name = name;
+  if (runtime->options.enabled && !runtime->finished)
+    runtime->file.write_thread(r.index, r.os_tid, r.name, r.sequence, true);
+  runtime->file.retire(r.window);
+  r.window = nullptr;
+}
+
 /// Gives the calling thread an empty window (writing out the full one).
 bool refill_locked() {
   Runtime &rt = *runtime;
@@ -199,6 +188,8 @@ bool refill_locked() {
     r = rt.threads.attach();
     t_record = r;
     note_stack_locked();
+    if (!in_signal_handler())
+      give_thread_alt_stack();
     rt.file.write_thread(r->index, r->os_tid, r->name, 0, false);
   }
   if (r->window) {
@@ -212,7 +203,10 @@ bool refill_locked() {
     r->window->reset(r->index, r->sequence);
     r->exited = false;
   }
-  pthread_setspecific(rt.exit_key, r);
+  if (!r->is_handler_stream) {
+    pthread_setspecific(rt.exit_key, r);
+    prepare_handler_stream_locked(*r);
+  }
   Window &w = *r->window;
   point_thread_at(w.records, w.records + w.capacity,
                   reinterpret_cast<bs_event **>(&w.record->cur));
@@ -223,18 +217,11 @@ void on_thread_exit(void *arg) {
   auto *r = static_cast<ThreadRecord *>(arg);
   if (!runtime || t_busy || !r->window)
     return;
+  drop_thread_alt_stack();
   Busy busy;
-  write_window_locked(*r);
-  r->sequence += r->flushed;
-  r->flushed = 0;
-  r->exited = true;
-  std::string name = thread_name(r->os_tid);
-  if (!name.empty())
-    r->name = name;
-  if (runtime->options.enabled && !runtime->finished)
-    runtime->file.write_thread(r->index, r->os_tid, r->name, r->sequence, true);
-  runtime->file.retire(r->window);
-  r->window = nullptr;
+  end_thread_locked(*r);
+  if (ThreadRecord *s = r->handler_stream; s && s->window)
+    end_thread_locked(*s);
   // Events from later destructors of this thread find no room and come back
   // through the slow path, which gives the thread a window again.
   point_thread_at(nullptr, nullptr, &sink_commit);
@@ -254,7 +241,9 @@ void finish_locked(uint32_t reason, int32_t status) {
     write_window_locked(*r);
     records += r->sequence + r->flushed;
     if (rt.options.enabled && !r->exited)
-      rt.file.write_thread(r->index, r->os_tid, thread_name(r->os_tid),
+      rt.file.write_thread(r->index, r->os_tid,
+                           r->is_handler_stream ? r->name
+                                                : thread_name(r->os_tid),
                            r->sequence + r->flushed, false);
   }
   if (rt.options.check && !rt.finished) {
@@ -488,7 +477,7 @@ BS_EXPORT bs_event *__borrowscope_refill_v2(uint64_t n) {
   if (n <= BS_MAX_GROUP + 1) {
     if (!runtime)
       start_runtime(); // an instrumented constructor ran before ours
-    if (runtime && !t_busy) {
+    if (runtime && !t_busy && !t_refills_to_sink) {
       Busy busy;
       refilled = refill_locked();
     }

@@ -4,7 +4,11 @@
 
 #include "borrowscope/abi.h"
 
+#include <csignal>
+
 namespace borrowscope {
+
+struct ThreadRecord;
 
 /// Creates the runtime if it does not exist yet (idempotent).
 void start_runtime();
@@ -31,6 +35,37 @@ bool finish_dying(uint32_t reason, int32_t status);
 /// if it did; then exec_failed() must follow if the exec returns.
 bool end_before_exec();
 void exec_failed();
+
+/// The calling thread's recording: its hot-path state and its thread record
+/// (signal handlers record into a stream of their own: handlers.cpp).
+struct Recording {
+  bs_thread_state hot;
+  ThreadRecord *record;
+};
+Recording current_recording();
+void set_recording(const Recording &r);
+/// The stream of the calling thread's signal handlers with a window, or
+/// null (none made yet, the thread is inside the runtime, or exited).
+ThreadRecord *handler_stream();
+/// A program's signal handler is installed: each thread gets a handler
+/// stream at its next refill, the calling thread now. Not from a handler.
+void note_program_handler();
+/// While set, the calling thread's refills give the sink (a handler that
+/// interrupted another, or ran before its thread had a stream).
+void set_refills_to_sink(bool on);
+/// Points the calling thread at the sink: what it records is dropped.
+void record_into_sink();
+/// Whether the calling thread runs a signal handler (handlers.cpp).
+bool in_signal_handler();
+
+/// The calling thread gets an alternate signal stack if it has none
+/// (alt_stack.cpp): a stack overflow's SIGSEGV then still ends the trace.
+/// Outside any handler; dropped when the thread ends.
+void give_thread_alt_stack();
+void drop_thread_alt_stack();
+/// The calling thread's alternate stack as the kernel has it (not as the
+/// program is told).
+bool current_alt_stack(stack_t &now);
 
 /// Installs the handlers of fatal signals and the program's views of them
 /// (process_end.cpp); called once tracing is on.

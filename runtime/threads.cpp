@@ -67,6 +67,7 @@ void ThreadRegistry::keep_only(ThreadRecord *survivor) {
   if (survivor) {
     survivor->os_tid = current_os_tid();
     survivor->window = nullptr;
+    survivor->handler_stream = nullptr; // erased above: made again
     survivor->sequence = 0;
     survivor->flushed = 0;
   }

@@ -3,6 +3,7 @@
 #define BORROWSCOPE_RUNTIME_THREADS_H
 
 #include "trace_file.h"
+#include "borrowscope/abi.h"
 
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,13 @@ struct ThreadRecord {
   uint64_t sequence = 0;
   uint32_t flushed = 0; ///< records of the window already written
   bool exited = false;
+  /// The stream the thread's signal handlers record into (handlers.cpp),
+  /// made outside any handler; null until the program installs a handler.
+  ThreadRecord *handler_stream = nullptr;
+  /// This record is such a stream: its hot-path state while no handler
+  /// runs, and its window never grows (growing allocates).
+  bool is_handler_stream = false;
+  bs_thread_state handler_state = {};
 };
 
 /// Not thread-safe; the runtime calls it under its lock.

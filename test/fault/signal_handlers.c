@@ -11,27 +11,27 @@
 // RERAISE: ended: signal 11 (SIGSEGV), as plain
 // RERAISE-NEXT: output: as plain
 // RERAISE-NEXT: trace: the process was killed by signal 11 (SIGSEGV)
-// RERAISE-NEXT: events: 9306 (thread 1: 9006, thread 2: 300), as the reference
+// RERAISE-NEXT: events: 9306 (thread 1: 9003, thread 2: 300, thread 3: 3), as the reference
 // RUN: %fault-run %t.plain %t %t.2.trace --reference %t.ref.trace -- exit_in_handler | FileCheck %s --check-prefix=EXIT
 // EXIT: ended: exit 42, as plain
 // EXIT-NEXT: output: as plain
 // EXIT-NEXT: trace: the process ended by _exit, _Exit or quick_exit with 42
-// EXIT-NEXT: events: 9306 (thread 1: 9006, thread 2: 300), as the reference
+// EXIT-NEXT: events: 9306 (thread 1: 9003, thread 2: 300, thread 3: 3), as the reference
 // RUN: %fault-run %t.plain %t %t.3.trace --reference %t.ref.trace -- resethand | FileCheck %s --check-prefix=RESET
 // RESET: ended: signal 11 (SIGSEGV), as plain
 // RESET-NEXT: output: as plain
 // RESET-NEXT: trace: the process was killed by signal 11 (SIGSEGV)
-// RESET-NEXT: events: 9306 (thread 1: 9006, thread 2: 300), as the reference
+// RESET-NEXT: events: 9306 (thread 1: 9003, thread 2: 300, thread 3: 3), as the reference
 // RUN: %fault-run %t.plain %t %t.4.trace --reference %t.ref.trace -- longjmp | FileCheck %s --check-prefix=JUMP
 // JUMP: ended: exit 0, as plain
 // JUMP-NEXT: output: as plain
 // JUMP-NEXT: trace: ended by exit 0
-// JUMP-NEXT: events: 9306 (thread 1: 9006, thread 2: 300), as the reference
+// JUMP-NEXT: events: 9306 (thread 1: 9003, thread 2: 300, thread 3: 3), as the reference
 // RUN: %fault-run %t.plain %t %t.5.trace --reference %t.ref.trace -- abort_returns | FileCheck %s --check-prefix=ABORT
 // ABORT: ended: signal 6 (SIGABRT), as plain
 // ABORT-NEXT: output: as plain
 // ABORT-NEXT: trace: the process was killed by signal 6 (SIGABRT)
-// ABORT-NEXT: events: 9306 (thread 1: 9006, thread 2: 300), as the reference
+// ABORT-NEXT: events: 9306 (thread 1: 9003, thread 2: 300, thread 3: 3), as the reference
 //
 // What the program sees of its dispositions is what it set.
 // RUN: %t.plain query > %t.plain.out

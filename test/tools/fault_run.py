@@ -56,13 +56,24 @@ def tool(*args):
 
 def summary_lines(trace):
     """trace_summary.py's listing, thread after thread: how the threads'
-    events interleave depends on timing."""
+    events interleave depends on timing. The events of a thread's signal
+    handlers (a stream of its own, "NAME (signal handlers)") are listed
+    after that thread's own: the cases run their handlers at the end, where
+    a reference run records the same events on the thread itself. (Their
+    timestamps place them only as precisely as the clock mode does.)"""
     import contextlib
     import io
+    threads = trace.get("threads", [])
+    main_of = {t["os_tid"]: t["id"] for t in threads
+               if not t.get("name", "").endswith(" (signal handlers)")}
+    owner = {t["id"]: main_of.get(t["os_tid"], t["id"]) for t in threads}
     lines = []
-    for thread in sorted({e["thread"] for e in trace["events"]}):
+    for thread in sorted({owner.get(e["thread"], e["thread"]) for e in trace["events"]}):
         out = io.StringIO()
-        part = dict(trace, events=[e for e in trace["events"] if e["thread"] == thread])
+        mine = [e for e in trace["events"] if e["thread"] == thread]
+        mine += [e for e in trace["events"]
+                 if e["thread"] != thread and owner.get(e["thread"]) == thread]
+        part = dict(trace, events=mine)
         with contextlib.redirect_stdout(out):
             trace_summary.summary(part)
         lines.append("thread %d" % thread)
