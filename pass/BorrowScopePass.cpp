@@ -7,6 +7,7 @@
 #include "Ownership.h"
 #include "RuntimeLinker.h"
 #include "Settings.h"
+#include "SourceLanguage.h"
 #include "SiteTable.h"
 #include "JumpMarks.h"
 #include "SyncCalls.h"
@@ -49,32 +50,6 @@ namespace borrowscope {
 namespace {
 
 constexpr const char *InstrumentedMarker = "borrowscope.instrumented";
-
-bool isCLanguage(const Function &F) {
-  if (const DISubprogram *SP = F.getSubprogram())
-    if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = sourceLanguage(CU);
-      return Lang == dwarf::DW_LANG_C || Lang == dwarf::DW_LANG_C89 ||
-             Lang == dwarf::DW_LANG_C99 || Lang == dwarf::DW_LANG_C11 ||
-             Lang == dwarf::DW_LANG_C17;
-    }
-  StringRef Ext = sys::path::extension(F.getParent()->getSourceFileName());
-  return Ext == ".c" || Ext == ".i";
-}
-
-bool isCxx(const Function &F) {
-  if (F.getName().starts_with("_Z"))
-    return true;
-  if (const DISubprogram *SP = F.getSubprogram())
-    if (const DICompileUnit *CU = SP->getUnit()) {
-      unsigned Lang = sourceLanguage(CU);
-      return Lang == dwarf::DW_LANG_C_plus_plus ||
-             Lang == dwarf::DW_LANG_C_plus_plus_03 ||
-             Lang == dwarf::DW_LANG_C_plus_plus_11 ||
-             Lang == dwarf::DW_LANG_C_plus_plus_14;
-    }
-  return !isCLanguage(F);
-}
 
 /// Code the user did not write: system headers by path, or (without debug
 /// info) the standard library's namespaces by mangled name.

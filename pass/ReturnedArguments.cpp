@@ -5,8 +5,9 @@
 // the values derived from it are the pointer itself, anything computed from
 // it (GEPs, casts, PHIs, selects), the callee's locals it is stored to (a
 // spill slot, a temporary iterator) or that a call given it may write to,
-// pointers loaded through any of these (the contents of the owner: a
-// vector's elements), and the results of calls that may return one. The answer is yes
+// what is loaded back from those, in C++ pointers loaded through it (the
+// contents of the owner: a vector's elements), and the results of calls
+// that may return one. The answer is yes
 // as soon as one reaches a `ret`, or leaves through a way the walk does not
 // follow (an integer cast). Each (function, argument) is answered once; a
 // recursive query still in progress answers "no".
@@ -14,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "ReturnedArguments.h"
 #include "DerivedPointers.h"
+#include "SourceLanguage.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -94,55 +96,73 @@ bool ReturnedArguments::mayReturn(const Function &F, unsigned ArgNo) {
 }
 
 bool ReturnedArguments::reachesReturn(const Function &F, const Value *Root) {
-  SmallVector<const Value *, 16> Work{Root};
-  SmallPtrSet<const Value *, 32> Seen;
+  // What C code loads through the argument is another pointer the object
+  // holds, not a part of it: no destructor ends it with the object, so it
+  // is no borrow of the argument (stored at the call site, it is a reborrow,
+  // resolved at run time by address). A C++ object's contents end with it.
+  const bool Contents = !isCLanguage(F);
+  // Slot: a local of the callee that holds the value (a spill slot), whose
+  // loads give the value back; else the value, or a pointer derived from it.
+  struct Item {
+    const Value *V;
+    bool Slot;
+  };
+  SmallVector<Item, 16> Work{{Root, false}};
+  SmallPtrSet<const Value *, 32> Seen[2];
   while (!Work.empty()) {
-    const Value *V = Work.pop_back_val();
-    if (!Seen.insert(V).second)
+    auto [V, Slot] = Work.pop_back_val();
+    if (!Seen[Slot].insert(V).second)
       continue;
     for (const User *U : V->users()) {
-      if (isa<ReturnInst>(U))
-        return true;
-      if (const auto *SI = dyn_cast<StoreInst>(U)) {
+      if (isa<ReturnInst>(U)) {
+        if (!Slot)
+          return true;
+      } else if (const auto *SI = dyn_cast<StoreInst>(U)) {
         if (SI->getValueOperand() != V)
           continue; // a store through it
         // Stored into an object, the heap, a global: it may be read back
         // and returned, which the walk does not follow.
-        if (!isOwnAlloca(SI->getPointerOperand()))
+        if (Slot || !isOwnAlloca(SI->getPointerOperand()))
           return true;
         // Into a local of the callee (a spill slot, a temporary iterator):
         // what is read from the local, or what a call given the local
         // returns, may be it.
-        Work.push_back(baseObject(SI->getPointerOperand()));
+        Work.push_back({baseObject(SI->getPointerOperand()), true});
       } else if (const auto *LI = dyn_cast<LoadInst>(U)) {
-        // A pointer read through it: the owner's contents.
-        if (LI->getType()->isPointerTy() || LI->getType()->isAggregateType())
-          Work.push_back(LI);
+        // From a slot: the value again. Through the value: the owner's
+        // contents (a vector's elements).
+        if ((Slot || Contents) &&
+            (LI->getType()->isPointerTy() || LI->getType()->isAggregateType()))
+          Work.push_back({LI, false});
       } else if (const auto *Copy = dyn_cast<MemTransferInst>(U)) {
         // Copied into a local: what is loaded from it may be the pointer.
-        if (isOwnAlloca(Copy->getRawDest()))
-          Work.push_back(baseObject(Copy->getRawDest()));
+        if ((Slot || Contents) && Copy->getRawSource() == V &&
+            isOwnAlloca(Copy->getRawDest()))
+          Work.push_back({baseObject(Copy->getRawDest()), true});
       } else if (const auto *Call = dyn_cast<CallBase>(U)) {
         if (isIgnoredCall(*Call))
           continue;
         bool Returns = false;
         for (unsigned A = 0; A < Call->arg_size(); ++A)
           Returns |= Call->getArgOperand(A) == V && mayReturn(*Call, A);
+        // Given a slot, a callee that returns what it loads through its
+        // parameter returns the value (an iterator's operator*).
         if (Returns && !Call->getType()->isVoidTy())
-          Work.push_back(Call);
+          Work.push_back({Call, false});
         // A local of the callee passed beside it (a constructor's `this`,
         // an sret result, an out-parameter) may receive it: what is loaded
         // from that local may be it (`begin()` builds its iterator so).
         for (const Use &Other : Call->args())
           if (Other.get() != V && Other->getType()->isPointerTy() &&
               isOwnAlloca(Other.get()))
-            Work.push_back(baseObject(Other.get()));
+            Work.push_back({baseObject(Other.get()), true});
       } else if (isa<PtrToIntInst>(U)) {
-        return true; // arithmetic on the address: not followed
+        if (!Slot)
+          return true; // arithmetic on the address: not followed
       } else if (isa<GetElementPtrInst>(U) || isa<CastInst>(U) ||
                  isa<PHINode>(U) || isa<SelectInst>(U) ||
                  isa<InsertValueInst>(U) || isa<ExtractValueInst>(U)) {
-        Work.push_back(U);
+        Work.push_back({U, Slot});
       }
     }
   }
