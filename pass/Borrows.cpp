@@ -64,21 +64,6 @@ bool ownsContents(const TrackedVariable &V) {
   return V.Alloca && V.Alloca->getAllocatedType()->isStructTy();
 }
 
-/// True when a destructor runs on the object \p Object is in: an owner
-/// (RAII), not a view.
-bool isDestroyed(const Value *Object) {
-  const Value *Base = baseObject(Object);
-  if (!isa<AllocaInst>(Base))
-    return false;
-  for (const User *U : Base->users())
-    if (const auto *Call = dyn_cast<CallBase>(U))
-      if (const Function *F = Call->getCalledFunction();
-          F && Call->arg_size() && Call->getArgOperand(0) == Base &&
-          isDestructorName(F->getName()))
-        return true;
-  return false;
-}
-
 /// The first argument that is not `sret`: `this` of a member function.
 std::optional<unsigned> thisArgument(const CallBase &Call) {
   for (unsigned I = 0; I < Call.arg_size(); ++I)

@@ -324,11 +324,31 @@ const Derivation *DerivedPointers::soleSource(const CallBase &Call,
   return Found;
 }
 
+bool isDestroyed(const Value *Object) {
+  const Value *Base = baseObject(Object);
+  if (!isa<AllocaInst>(Base))
+    return false;
+  for (const User *U : Base->users())
+    if (const auto *Call = dyn_cast<CallBase>(U))
+      if (const Function *F = Call->getCalledFunction();
+          F && Call->arg_size() && Call->getArgOperand(0) == Base &&
+          isDestructorName(F->getName()))
+        return true;
+  return false;
+}
+
 /// Whether \p Call's result may point into what its argument \p Arg points
-/// to (ReturnedArguments), at any of the places it is passed.
-bool DerivedPointers::mayReturn(const CallBase &Call, const Value *Arg) {
+/// to (ReturnedArguments), at any of the places it is passed: a part of the
+/// owner, or what the owner holds when a destructor ends that with it. What
+/// an object without one holds (an iterator's, a view's, a writer's
+/// pointer) is not the object's: the result is then a reborrow, resolved by
+/// address where it is stored.
+bool DerivedPointers::mayReturn(const CallBase &Call, const Value *Arg,
+                                const TrackedVariable &Owner) {
+  bool Owns = Owner.Alloca && isDestroyed(Owner.Alloca);
   for (unsigned A = 0; A < Call.arg_size(); ++A)
-    if (Call.getArgOperand(A) == Arg && Returned.mayReturn(Call, A))
+    if (Call.getArgOperand(A) == Arg &&
+        (Owns ? Returned.mayReturn(Call, A) : Returned.mayReturnPart(Call, A)))
       return true;
   return false;
 }
@@ -346,7 +366,7 @@ bool DerivedPointers::findAccessors() {
       continue;
     const Value *Arg = nullptr;
     const Derivation *Source = soleSource(*Call, &Arg);
-    if (!Source || !mayReturn(*Call, Arg))
+    if (!Source || !Source->Owner || !mayReturn(*Call, Arg, *Source->Owner))
       continue;
     Derivation D;
     D.Owner = Source->Owner;

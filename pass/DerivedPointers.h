@@ -64,7 +64,8 @@ private:
   void bindReferences();
   bool forwardTemporaries();
   bool findAccessors();
-  bool mayReturn(const llvm::CallBase &Call, const llvm::Value *Arg);
+  bool mayReturn(const llvm::CallBase &Call, const llvm::Value *Arg,
+                 const TrackedVariable &Owner);
   const TrackedVariable *boundReferent(const TrackedVariable &V) const;
   /// The one borrowed source of a call's arguments (direct, or inside a
   /// temporary passed to it), or null when none or several.
@@ -111,6 +112,10 @@ inline bool isDestructorName(llvm::StringRef N) {
   return N.starts_with("_ZN") &&
          (N.contains("D0E") || N.contains("D1E") || N.contains("D2E"));
 }
+
+/// True when a destructor runs on the object \p Object is in: an owner
+/// (RAII), not a view.
+bool isDestroyed(const llvm::Value *Object);
 
 /// A body the pass may read for what a callee does with its arguments: one
 /// the module defines at every optimization level. An available_externally

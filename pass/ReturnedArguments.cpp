@@ -64,12 +64,13 @@ std::optional<int> cLibraryReturn(StringRef Name) {
 
 } // namespace
 
-bool ReturnedArguments::mayReturn(const CallBase &Call, unsigned ArgNo) {
+bool ReturnedArguments::mayReturn(const CallBase &Call, unsigned ArgNo,
+                                  bool Contents) {
   const Function *Callee = Call.getCalledFunction();
   if (!Callee)
     return true;
   if (hasAnalysableBody(*Callee))
-    return mayReturn(*Callee, ArgNo);
+    return mayReturn(*Callee, ArgNo, Contents);
   if (Callee->isDeclaration())
     if (std::optional<int> Into = cLibraryReturn(Callee->getName()))
       return *Into == int(ArgNo);
@@ -83,24 +84,25 @@ bool ReturnedArguments::mayReturn(const CallBase &Call, unsigned ArgNo) {
   return Name.starts_with("_Z") || Name.starts_with("_R");
 }
 
-bool ReturnedArguments::mayReturn(const Function &F, unsigned ArgNo) {
+bool ReturnedArguments::mayReturn(const Function &F, unsigned ArgNo,
+                                  bool Contents) {
   if (ArgNo >= F.arg_size() || F.isVarArg())
     return true;
-  Key K{&F, ArgNo};
-  if (auto It = Memo.find(K); It != Memo.end())
-    return It->second;
-  Memo[K] = false; // in progress: recursion answers no
-  bool Result = reachesReturn(F, F.getArg(ArgNo));
-  Memo[K] = Result;
-  return Result;
-}
-
-bool ReturnedArguments::reachesReturn(const Function &F, const Value *Root) {
   // What C code loads through the argument is another pointer the object
   // holds, not a part of it: no destructor ends it with the object, so it
   // is no borrow of the argument (stored at the call site, it is a reborrow,
   // resolved at run time by address). A C++ object's contents end with it.
-  const bool Contents = !isCLanguage(F);
+  Contents = Contents && !isCLanguage(F);
+  Key K{&F, ArgNo, Contents};
+  if (auto It = Memo.find(K); It != Memo.end())
+    return It->second;
+  Memo[K] = false; // in progress: recursion answers no
+  bool Result = reachesReturn(F.getArg(ArgNo), Contents);
+  Memo[K] = Result;
+  return Result;
+}
+
+bool ReturnedArguments::reachesReturn(const Value *Root, bool Contents) {
   // Slot: a local of the callee that holds the value (a spill slot), whose
   // loads give the value back; else the value, or a pointer derived from it.
   struct Item {
@@ -144,7 +146,8 @@ bool ReturnedArguments::reachesReturn(const Function &F, const Value *Root) {
           continue;
         bool Returns = false;
         for (unsigned A = 0; A < Call->arg_size(); ++A)
-          Returns |= Call->getArgOperand(A) == V && mayReturn(*Call, A);
+          Returns |= Call->getArgOperand(A) == V &&
+                     mayReturn(*Call, A, Contents || Slot);
         // Given a slot, a callee that returns what it loads through its
         // parameter returns the value (an iterator's operator*).
         if (Returns && !Call->getType()->isVoidTy())

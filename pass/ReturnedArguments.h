@@ -4,7 +4,8 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/IR/InstrTypes.h"
-#include <utility>
+#include <map>
+#include <tuple>
 
 namespace borrowscope {
 
@@ -22,13 +23,22 @@ namespace borrowscope {
 /// resolved at run time from the address); a C++ one may.
 class ReturnedArguments {
 public:
-  bool mayReturn(const llvm::CallBase &Call, unsigned ArgNo);
+  bool mayReturn(const llvm::CallBase &Call, unsigned ArgNo) {
+    return mayReturn(Call, ArgNo, /*Contents=*/true);
+  }
+  /// Whether it may return a part of the object the argument points to
+  /// (the pointer itself, a field's or element's address), not only a
+  /// pointer the object holds (C++ contents: a vector's elements).
+  bool mayReturnPart(const llvm::CallBase &Call, unsigned ArgNo) {
+    return mayReturn(Call, ArgNo, /*Contents=*/false);
+  }
 
 private:
-  bool mayReturn(const llvm::Function &F, unsigned ArgNo);
-  bool reachesReturn(const llvm::Function &F, const llvm::Value *Root);
-  using Key = std::pair<const llvm::Function *, unsigned>;
-  llvm::DenseMap<Key, bool> Memo;
+  bool mayReturn(const llvm::CallBase &Call, unsigned ArgNo, bool Contents);
+  bool mayReturn(const llvm::Function &F, unsigned ArgNo, bool Contents);
+  bool reachesReturn(const llvm::Value *Root, bool Contents);
+  using Key = std::tuple<const llvm::Function *, unsigned, bool>;
+  std::map<Key, bool> Memo;
 };
 
 } // namespace borrowscope
