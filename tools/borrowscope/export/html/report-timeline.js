@@ -187,20 +187,28 @@ function clip(text, width) {
   return text.slice(0, lo) + '…';
 }
 
+// Calls draw(i, x0, x1) for the items of list (in order of start times
+// t0s) that are on screen, each at least minWidth pixels wide. Items
+// narrower than a pixel that fall on the pixel already painted are
+// skipped: a million instances cost as many pixels.
+function eachVisible(list, t0s, t1s, maxLen, minWidth, draw) {
+  let painted = -1;
+  for (let k = firstVisible(list, t0s, state.t0, maxLen); k < list.length; k++) {
+    const i = list[k];
+    const x0 = xOf(t0s[i]);
+    if (x0 > W) break;
+    let x1 = xOf(t1s[i]);
+    if (x1 < GUTTER) continue;
+    if (x1 - x0 < minWidth) { if (Math.floor(x0) <= painted) continue; x1 = x0 + minWidth; }
+    painted = Math.floor(x1);
+    draw(i, x0, x1);
+  }
+}
+
 function drawRow(r) {
   const row = rows[r], top = rowTop(r), by = top + (ROW_H - BAR_H) / 2;
-  const xEnd = W;
-  // Lifetimes. Bars narrower than a pixel that fall on the pixel already
-  // painted are skipped: a million instances cost as many pixels.
-  let painted = -1;
-  for (let k = firstVisible(row.vars, X.v0, state.t0, row.maxLife); k < row.vars.length; k++) {
-    const v = row.vars[k];
-    const x0 = xOf(X.v0[v]);
-    if (x0 > xEnd) break;
-    let x1 = xOf(X.v1[v]);
-    if (x1 < GUTTER) continue;
-    if (x1 - x0 < 4) { if (Math.floor(x0) <= painted) continue; x1 = x0 + 4; }
-    painted = Math.floor(x1);
+  // Lifetimes.
+  eachVisible(row.vars, X.v0, X.v1, row.maxLife, 4, (v, x0, x1) => {
     const fl = V.fl[v];
     const hovered = state.hover && state.hover.kind === 'var' && state.hover.index === v;
     ctx.fillStyle = hovered ? '#b6c2d3' : COLORS.life;
@@ -228,17 +236,9 @@ function drawRow(r) {
       roundRect(x0 - 1.5, by - 1.5, x1 - x0 + 3, BAR_H + 3, 5); ctx.stroke();
     }
     frame.bars++;
-  }
+  });
   // Borrows held by this variable: coloured inside its bar.
-  painted = -1;
-  for (let k = firstVisible(row.spans, X.b0, state.t0, row.maxSpan); k < row.spans.length; k++) {
-    const b = row.spans[k];
-    const x0 = xOf(X.b0[b]);
-    if (x0 > xEnd) break;
-    let x1 = xOf(X.b1[b]);
-    if (x1 < GUTTER) continue;
-    if (x1 - x0 < 3) { if (Math.floor(x0) <= painted) continue; x1 = x0 + 3; }
-    painted = Math.floor(x1);
+  eachVisible(row.spans, X.b0, X.b1, row.maxSpan, 3, (b, x0, x1) => {
     ctx.fillStyle = MUT_COLOR[B.mut[b]];
     ctx.globalAlpha = dimmed(b) ? 0.35 : 0.9;
     roundRect(x0, by + 3, x1 - x0, BAR_H - 6, 3); ctx.fill();
@@ -249,17 +249,9 @@ function drawRow(r) {
       ctx.fillText(clip(label, x1 - x0 - 22), Math.max(x0, GUTTER) + 16, by + BAR_H / 2 + 0.5);
     }
     frame.spans++;
-  }
+  });
   // Borrows by calls, returns and stores into memory: a band under the bar.
-  painted = -1;
-  for (let k = firstVisible(row.lends, X.b0, state.t0, row.maxLend); k < row.lends.length; k++) {
-    const b = row.lends[k];
-    const x0 = xOf(X.b0[b]);
-    if (x0 > xEnd) break;
-    let x1 = xOf(X.b1[b]);
-    if (x1 < GUTTER) continue;
-    if (x1 - x0 < 3) { if (Math.floor(x0) <= painted) continue; x1 = x0 + 3; }
-    painted = Math.floor(x1);
+  eachVisible(row.lends, X.b0, X.b1, row.maxLend, 3, (b, x0, x1) => {
     ctx.fillStyle = MUT_COLOR[B.mut[b]];
     ctx.globalAlpha = dimmed(b) ? 0.35 : 1;
     ctx.fillRect(x0, by + BAR_H + 1, x1 - x0, 3);
@@ -270,7 +262,7 @@ function drawRow(r) {
       ctx.fillText(clip('⟵ ' + lendLabel(b), x1 - x0 - 40), Math.min(x1, W) - 6, by + BAR_H / 2 + 0.5);
     }
     frame.spans++;
-  }
+  });
 }
 
 // When the function ran (had live variables): a faint band per stretch.
