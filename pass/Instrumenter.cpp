@@ -7,11 +7,18 @@
 //      records through a cursor held in a register, and publishes them with
 //      one commit (runtime/hot_path.h).
 //
-// Each traced variable gets an i32 "id slot" alloca holding its live
-// instance id (0 when none). New stores the id; Borrow, Release and Drop load
-// it; Drop at a lifetime end stores 0, so a later exit does not drop the
-// instance again. The slots are never address-taken: SROA turns them into
-// SSA values at -O1 and above.
+// Each traced variable with a scope (lifetime markers, VLAs) gets an i32 "id
+// slot" alloca holding its live instance id (0 when none). New stores the id;
+// Borrow, Release and Drop load it; Drop at a lifetime end stores 0, so a
+// later exit does not drop the instance again. The slots are never
+// address-taken: SROA turns them into SSA values at -O1 and above.
+//
+// Variables that live for the whole call (no markers: all of them at -O0,
+// every one in a function with computed goto) take consecutive ids at entry
+// instead: id = frame base + index. The base is kept in one slot that each
+// group reads with a volatile load, so no id stays live across the function:
+// an interpreter loop with hundreds of such variables would otherwise keep
+// hundreds of ids in registers and spill slots (Lua's luaV_execute: 5 KB).
 //
 //===----------------------------------------------------------------------===//
 #include "Instrumenter.h"
@@ -133,9 +140,17 @@ private:
 
   void createSlots() {
     IRBuilder<> B(&F.getEntryBlock(), F.getEntryBlock().begin());
-    for (const TrackedVariable &V : Facts.Vars)
-      if (traced(&V))
+    for (const TrackedVariable &V : Facts.Vars) {
+      if (!traced(&V))
+        continue;
+      if (V.Mode == LifetimeMode::Entry) {
+        unsigned Index = FrameIndex.size();
+        FrameIndex[&V] = Index;
+      } else
         Slots[&V] = B.CreateAlloca(B.getInt32Ty(), nullptr, V.Name + ".bsid");
+    }
+    if (!FrameIndex.empty())
+      FrameSlot = B.CreateAlloca(B.getInt32Ty(), nullptr, "bs.frame");
     // Variables that may not be live on every path start with "no instance".
     B.SetInsertPoint(entryInsertionPoint(F));
     for (const TrackedVariable &V : Facts.Vars)
@@ -357,6 +372,7 @@ private:
   }
 
   void emitGroup(ArrayRef<Instruction *> Run) {
+    GroupBase = nullptr;
     SmallVector<GroupEvent, 16> Events;
     for (Instruction *I : Run)
       if (auto It = Plan.find(I); It != Plan.end())
@@ -392,10 +408,36 @@ private:
   }
 
   Value *loadId(IRBuilder<> &B, const TrackedVariable *V, const char *Name) {
+    if (auto It = V ? FrameIndex.find(V) : FrameIndex.end();
+        It != FrameIndex.end()) {
+      if (!GroupBase)
+        GroupBase = B.CreateLoad(B.getInt32Ty(), FrameSlot, /*isVolatile=*/true,
+                                 "bs.frame");
+      return frameId(B, It->second, Name);
+    }
     auto It = V ? Slots.find(V) : Slots.end();
     if (It == Slots.end())
       return B.getInt32(0);
     return B.CreateLoad(B.getInt32Ty(), It->second, Name);
+  }
+
+  Value *frameId(IRBuilder<> &B, unsigned Index, const char *Name) {
+    return Index ? B.CreateAdd(GroupBase, B.getInt32(Index), Name) : GroupBase;
+  }
+
+  /// The id of a New: whole-call variables take the frame's ids, all at once
+  /// with the first.
+  Value *newId(IRBuilder<> &B, const TrackedVariable &V) {
+    auto It = FrameIndex.find(&V);
+    if (It == FrameIndex.end())
+      return B.CreateCall(Hot.NextId, {}, "bs.id");
+    if (!FrameBase) {
+      FrameBase = B.CreateCall(Hot.NextIds, {B.getInt32(FrameIndex.size())},
+                               "bs.frame");
+      B.CreateStore(FrameBase, FrameSlot);
+    }
+    GroupBase = FrameBase;
+    return frameId(B, It->second, "bs.id");
   }
 
   Value *emitEvent(IRBuilder<> &B, Value *W, const PlannedEvent &E) {
@@ -404,12 +446,13 @@ private:
                       : Sites.emitSiteNumber(B, E.Site);
     switch (E.Kind) {
     case EventKind::New: {
-      Value *Id = B.CreateCall(Hot.NextId, {}, "bs.id");
+      Value *Id = newId(B, *E.Var);
       Value *Address = Facts.Traced.AtAddress.contains(E.Var)
                            ? static_cast<Value *>(E.Var->Alloca)
                            : ConstantPointerNull::get(B.getPtrTy());
       W = B.CreateCall(Hot.New, {W, Site, Id, Address}, "bs.w");
-      B.CreateStore(Id, Slots[E.Var]);
+      if (auto It = Slots.find(E.Var); It != Slots.end())
+        B.CreateStore(Id, It->second);
       if (E.Dynamic)
         W = B.CreateCall(Hot.Ext, {W, allocaSize(B, *E.Var->Alloca)}, "bs.w");
       return W;
@@ -417,7 +460,7 @@ private:
     case EventKind::Drop:
     case EventKind::Release:
       W = B.CreateCall(Hot.Drop, {W, Site, loadId(B, E.Var, "bs.id")}, "bs.w");
-      if (E.ClearSlot)
+      if (E.ClearSlot && Slots.contains(E.Var))
         B.CreateStore(B.getInt32(0), Slots[E.Var]);
       return W;
     case EventKind::Clock:
@@ -569,6 +612,10 @@ private:
   std::string FunctionName;
   const DISubprogram *SP;
   DenseMap<const TrackedVariable *, AllocaInst *> Slots;
+  DenseMap<const TrackedVariable *, unsigned> FrameIndex; ///< whole-call ones
+  AllocaInst *FrameSlot = nullptr; ///< their first id, read once per group
+  Value *FrameBase = nullptr;      ///< the same, as returned at entry
+  Value *GroupBase = nullptr;      ///< the same, read in the current group
   DenseMap<const TrackedVariable *, uint32_t> NewSites;
   DenseMap<Instruction *, SmallVector<PlannedEvent, 2>> Plan;
 };

@@ -38,6 +38,7 @@ constexpr Entry Entries[] = {
     {"__borrowscope_hot_reserve", &HotPath::Reserve},
     {"__borrowscope_hot_clock", &HotPath::Clock},
     {"__borrowscope_hot_next_id", &HotPath::NextId},
+    {"__borrowscope_hot_next_ids", &HotPath::NextIds},
     {"__borrowscope_hot_new", &HotPath::New},
     {"__borrowscope_hot_ext", &HotPath::Ext},
     {"__borrowscope_hot_drop", &HotPath::Drop},

@@ -16,6 +16,7 @@ struct HotPath {
   llvm::Function *Reserve = nullptr; ///< room for n more in an open group
   llvm::Function *Clock = nullptr;   ///< a clock record (synchronising calls)
   llvm::Function *NextId = nullptr;
+  llvm::Function *NextIds = nullptr; ///< the first of n consecutive ids
   llvm::Function *New = nullptr;
   llvm::Function *Ext = nullptr;     ///< a VLA's size after its New
   llvm::Function *Drop = nullptr;    ///< also Release: id 0 records nothing

@@ -152,6 +152,15 @@ BS_HOT uint32_t __borrowscope_hot_next_id(void) {
   return ++__borrowscope_thread.next_id;
 }
 
+/* The first of n consecutive instance ids: the variables of one frame that
+   live for the whole call take theirs at once, so that one value, not one
+   per variable, stays live across the function. */
+BS_HOT uint32_t __borrowscope_hot_next_ids(uint32_t n) {
+  uint32_t first = __borrowscope_thread.next_id + 1;
+  __borrowscope_thread.next_id += n;
+  return first;
+}
+
 /* New: address 0 for a variable whose address is never taken. */
 BS_HOT struct bs_event *__borrowscope_hot_new(struct bs_event *w,
                                               uint32_t site, uint32_t id,

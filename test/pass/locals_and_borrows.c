@@ -51,18 +51,20 @@ int locals(int n) {
 // REMARK-NEXT: remark: {{.*}}locals_and_borrows.c:21:3: Drop 'n'
 // REMARK-NOT: remark
 
-// One id slot per variable, among the entry block's static allocas.
+// One id slot per variable with a scope, among the entry block's static
+// allocas; the parameter lives for the whole call: it takes the frame's ids.
 // IR-LABEL: define {{.*}}@locals(
-// IR: %n.bsid = alloca i32
+// IR-NOT: %n.bsid
 // IR: %arr.bsid = alloca i32
+// IR: %bs.frame = alloca i32
 // A group opens with one room check for all its records and hands out where
 // to write; each event writes its record there and returns the next place.
 // The parameter (no lifetime markers) is created after the alloca prefix; its
 // address is never taken: no address in its New.
 // IR: %[[W:.*]] = call ptr @__borrowscope_hot_begin(i32 [[N:[0-9]+]])
-// IR: %[[ID:.*]] = call i32 @__borrowscope_hot_next_id()
+// IR: %[[ID:.*]] = call i32 @__borrowscope_hot_next_ids(i32 1)
+// IR-NEXT: store i32 %[[ID]], ptr %bs.frame
 // IR-NEXT: %[[W1:.*]] = call ptr @__borrowscope_hot_new(ptr %[[W]], i32 %{{.*}}, i32 %[[ID]], ptr null)
-// IR-NEXT: store i32 %[[ID]], ptr %n.bsid
 // A variable with markers is created after its lifetime.start, in the same
 // group (no call since); its address is taken, so its New records it.
 // IR: call void @llvm.lifetime.start.p0({{(i64 4, )?}}ptr %[[SCALAR:[0-9]+]])

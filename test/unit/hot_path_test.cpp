@@ -121,6 +121,20 @@ TEST(HotPath, IdsOnAFreshThreadStartAtOne) {
   EXPECT_EQ(ids, (std::vector<uint32_t>{1, 2, 3}));
 }
 
+// A frame's whole-call variables take n consecutive ids at once; the ids
+// handed out one by one continue after them.
+TEST(HotPath, FrameIdsAreConsecutiveAndNotReused) {
+  std::vector<uint32_t> ids;
+  std::thread([&] {
+    ids.push_back(__borrowscope_hot_next_id());
+    ids.push_back(__borrowscope_hot_next_ids(3));
+    ids.push_back(__borrowscope_hot_next_id());
+    ids.push_back(__borrowscope_hot_next_ids(1));
+    ids.push_back(__borrowscope_hot_next_id());
+  }).join();
+  EXPECT_EQ(ids, (std::vector<uint32_t>{1, 2, 5, 6, 7}));
+}
+
 TEST(HotPath, IdZeroIsNotRecorded) {
   Module m("zero");
   bs_event *w = __borrowscope_hot_begin(3);
