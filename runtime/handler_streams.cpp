@@ -3,6 +3,7 @@
 #include "runtime.h"
 #include "runtime_state.h"
 
+#include <atomic>
 #include <string>
 
 namespace borrowscope {
@@ -10,7 +11,22 @@ namespace borrowscope {
 namespace {
 // A program's signal handler exists: threads get handler streams.
 bool program_handlers = false;
+// Records handlers wrote into the sink, not yet in the trace. Lock-free:
+// added to inside handlers.
+std::atomic<uint64_t> unrecorded{0};
+static_assert(std::atomic<uint64_t>::is_always_lock_free);
 } // namespace
+
+void count_unrecorded_handler_records() {
+  if (uint64_t n = records_in_sink())
+    unrecorded.fetch_add(n, std::memory_order_relaxed);
+}
+
+void write_unrecorded_locked() {
+  uint64_t n = unrecorded.exchange(0, std::memory_order_relaxed);
+  if (n && runtime->file.is_open())
+    runtime->file.count_lost(t_record ? t_record->index : 0, n);
+}
 
 /// A record and a window made here, outside any handler, where allocating
 /// is safe (threads.h: handler_stream).

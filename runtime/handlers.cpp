@@ -9,9 +9,11 @@
 // state comes back when the handler returns or jumps out. A clock record
 // opens and closes each handler's events, so that they sort by time among
 // the thread's. A handler interrupting another handler, or running before
-// its thread has a stream, records into the sink: those events are lost.
+// its thread has a stream, records into the sink: those events are lost,
+// and counted as lost in the trace.
 #include "handlers.h"
 #include "runtime.h"
+#include "runtime_state.h"
 #include "threads.h"
 
 #include <cerrno>
@@ -94,6 +96,8 @@ void leave_handler(HandlerFrame &f) {
     clock_record();
     ThreadRecord *stream = current_recording().record;
     stream->handler_state = __borrowscope_thread;
+  } else {
+    count_unrecorded_handler_records();
   }
   set_recording(f.saved);
   t_frame = f.outer;

@@ -58,6 +58,12 @@ void use_sink() {
   point_thread_at(sink, sink + sizeof sink / sizeof *sink, &sink_commit);
 }
 
+uint64_t records_in_sink() {
+  const bs_event *cur = __borrowscope_thread.cur;
+  bool in_sink = cur >= sink && cur <= sink + sizeof sink / sizeof *sink;
+  return in_sink ? uint64_t(cur - sink) : 0;
+}
+
 namespace {
 
 std::string program_name() {
@@ -183,6 +189,7 @@ bool refill_locked() {
   Runtime &rt = *runtime;
   if (rt.finished)
     return false;
+  write_unrecorded_locked();
   ThreadRecord *r = t_record;
   if (!r) {
     r = rt.threads.attach();
@@ -251,6 +258,7 @@ void finish_locked(uint32_t reason, int32_t status) {
     check_mode::finish(reason, status, check_wait_ms, /*dying=*/false);
   }
   if (rt.options.enabled && rt.file.is_open()) {
+    write_unrecorded_locked();
     rt.file.write_end(reason, status, records, rt.file.lost());
     for (const auto &r : rt.threads.all())
       if (r->window)
@@ -376,6 +384,7 @@ bool finish_dying(uint32_t reason, int32_t status) {
       // times). Nothing here allocates.
       for (const auto &r : rt.threads.all())
         write_window_locked(*r);
+      write_unrecorded_locked();
       ended = rt.file.write_end(reason, status, records_so_far(),
                                 rt.file.lost());
       if (ended) {
@@ -404,8 +413,10 @@ bool end_before_exec() {
     check_mode::end_batch();
     check_mode::finish(BS_END_EXEC, 0, check_wait_ms, /*dying=*/false);
   }
-  if (rt.options.enabled && rt.file.is_open())
+  if (rt.options.enabled && rt.file.is_open()) {
+    write_unrecorded_locked();
     rt.file.write_end(BS_END_EXEC, 0, records_so_far(), rt.file.lost());
+  }
   set_windows_active(false); // all written: readers skip them
   rt.finished = true;
   return true;
@@ -482,8 +493,11 @@ BS_EXPORT bs_event *__borrowscope_refill_v2(uint64_t n) {
       refilled = refill_locked();
     }
   }
-  if (!refilled)
+  if (!refilled) {
+    if (t_refills_to_sink)
+      count_unrecorded_handler_records(); // the sink is full: start again
     use_sink();
+  }
   errno = saved_errno;
   return s.cur;
 }

@@ -67,6 +67,14 @@ constexpr uint32_t first_window_records = 4096;
 void point_thread_at(bs_event *cur, bs_event *end, bs_event **commit);
 /// Points the calling thread at the sink (runtime.h: record_into_sink).
 void use_sink();
+/// How many records the calling thread has written into the sink since it
+/// was last pointed there (0 when it records elsewhere).
+uint64_t records_in_sink();
+/// A handler that records into the sink (handlers.cpp) counts what it
+/// wrote there; the count goes into the trace as lost records under the
+/// lock (handler_streams.cpp).
+void count_unrecorded_handler_records();
+void write_unrecorded_locked();
 /// The stream r's signal handlers record into (handler_streams.cpp).
 void prepare_handler_stream_locked(ThreadRecord &r);
 

@@ -5,7 +5,8 @@
 // the interrupted group is untouched: every event of both is in the trace,
 // exactly. A handler interrupted by another signal (SIGUSR1 raised inside
 // the SIGALRM handler, with SA_NODEFER-free masks letting it in) records
-// into the sink: its events are lost, and only those.
+// into the sink: its events are lost, and only those, and the trace counts
+// them as lost (200 x 3 records).
 //
 // RUN: %bsclang -O1 %s -o %t && %clang -O1 %s -o %t.plain
 // RUN: rm -f %t.*trace*
@@ -27,6 +28,8 @@
 // The kernel's name of the thread (15 characters), and what the stream is.
 // NAME: signal_reentran (signal handlers)
 // RUN: %borrowscope check %t.trace | count 0
+// RUN: %borrowscope report %t.trace | FileCheck %s --check-prefix=LOST
+// LOST: trace {{.*}}: {{[0-9]+}} events on 2 threads over {{.*}}, 600 lost
 //
 // Plain and instrumented print the same.
 // RUN: head -1 %t.plain.out > %t.plain.first

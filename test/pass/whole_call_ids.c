@@ -22,11 +22,13 @@
 // IR-NOT: __borrowscope_hot_next_id()
 // IR-LABEL: define {{.*}}@main(
 //
-// The frame at -O2 stays within 256 bytes of the plain one (-fstack-usage).
+// The frame at -O2 grows by less than 10 bytes per variable over the plain
+// one (-fstack-usage): before, each kept its id and the id shifted into
+// its records in two 8-byte spill slots (LLVM 19: 424 -> 1 272 B; now 456).
 // RUN: rm -rf %t.d && mkdir -p %t.d && cd %t.d
 // RUN: %clang -O2 -g -fstack-usage -c %s -o plain.o
 // RUN: %bsclang -O2 -g -fstack-usage -c %s -o traced.o
-// RUN: %python -c "import sys; f=lambda p: int([l.split()[1] for l in open(p) if ':run' in l.split()[0]][0]); a=f('plain.su'); b=f('traced.su'); print('plain', a, 'traced', b); sys.exit(b > a + 256)"
+// RUN: %python -c "import sys; f=lambda p: int([l.split()[1] for l in open(p) if ':run' in l.split()[0]][0]); a=f('plain.su'); b=f('traced.su'); print('plain', a, 'traced', b); sys.exit(b > a + 10 * 50)"
 //
 // The events pair up: each variable's New and Drop carry the same id, and the
 // ids of one call are consecutive.
@@ -37,23 +39,23 @@
 // RUN: %trace-summary %t.json | grep -c "^New p" | FileCheck %s --check-prefix=COUNT
 // RUN: %trace-summary %t.json | grep -c "^Drop p" | FileCheck %s --check-prefix=COUNT
 // COUNT: 50
-// TRACE: New sum #3 line 80 in run at-address
-// TRACE-NEXT: New p10 #4 line 83 in run
-// TRACE-NEXT: New p11 #5 line 83 in run
-// TRACE: New p59 #53 line 83 in run
-// TRACE-NEXT: Reborrow mem #1 by p10 #4 (variable, mutable) line 83
-// TRACE-NEXT: Release p10 #4 line 83
-// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 83
-// TRACE-NEXT: Reborrow mem #1 by p11 #5 (variable, mutable) line 83
-// TRACE-NEXT: Release p11 #5 line 83
-// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 83
-// TRACE-NEXT: Reborrow mem #1 by p59 #53 (variable, mutable) line 83
-// TRACE-NEXT: Release p59 #53 line 83
-// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 83
-// TRACE-NEXT: Drop p59 #53 line 85 in run
-// TRACE: Drop p11 #5 line 85 in run
-// TRACE-NEXT: Drop p10 #4 line 85 in run
-// TRACE-NEXT: Drop sum #3 line 85 in run
+// TRACE: New sum #3 line 82 in run at-address
+// TRACE-NEXT: New p10 #4 line 85 in run
+// TRACE-NEXT: New p11 #5 line 85 in run
+// TRACE: New p59 #53 line 85 in run
+// TRACE-NEXT: Reborrow mem #1 by p10 #4 (variable, mutable) line 85
+// TRACE-NEXT: Release p10 #4 line 85
+// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 85
+// TRACE-NEXT: Reborrow mem #1 by p11 #5 (variable, mutable) line 85
+// TRACE-NEXT: Release p11 #5 line 85
+// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 85
+// TRACE-NEXT: Reborrow mem #1 by p59 #53 (variable, mutable) line 85
+// TRACE-NEXT: Release p59 #53 line 85
+// TRACE-NEXT: Borrow sum #3 by add - (call, mutable) line 85
+// TRACE-NEXT: Drop p59 #53 line 87 in run
+// TRACE: Drop p11 #5 line 87 in run
+// TRACE-NEXT: Drop p10 #4 line 87 in run
+// TRACE-NEXT: Drop sum #3 line 87 in run
 
 static int *cell(int *mem, int k) { return mem + k; }
 // sum's address is taken: the frame has an owner, so what the p's hold counts.
