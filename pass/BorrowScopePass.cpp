@@ -141,7 +141,12 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables, Kept);
     Total += Vars.size();
     Untraced += Traced.Untraced;
-    if (!Traced.Traced.empty())
+    // A pointer stored into memory is recorded even in a function with no
+    // variable of its own to trace: it may replace a borrow the memory held.
+    bool StoresIntoMemory = any_of(Analysis.Borrows, [](const Borrow &B) {
+      return B.Destination && !B.Borrower;
+    });
+    if (!Traced.Traced.empty() || StoresIntoMemory)
       Work.push_back({&F, std::move(Vars)});
   }
   if (Work.empty())

@@ -42,6 +42,18 @@ std::string calleeName(const CallBase &Call) {
   return demangle(Callee->getName());
 }
 
+/// The address of (a part of) a global variable that is not a vtable or
+/// typeinfo object.
+bool isPlainGlobalAddress(const Value *V) {
+  const auto *GV = dyn_cast<GlobalVariable>(V->stripPointerCasts()
+                                                ->stripInBoundsConstantOffsets());
+  if (!GV)
+    return false;
+  StringRef Name = GV->getName();
+  return !Name.starts_with("_ZTV") && !Name.starts_with("_ZTI") &&
+         !Name.starts_with("_ZTS");
+}
+
 /// Itanium names of constructors (C1/C2) and assignment operators (aS):
 /// the calls through which a value moves into `this`.
 bool isConstructorOrAssignment(const Function *Callee) {
@@ -163,9 +175,12 @@ private:
       return; // a compiler temporary: DerivedPointers follows it
     const Derivation *D = Derived.of(Stored);
     // Constants other than null point at no variable: into a holder they
-    // let go of what it held; elsewhere they say nothing.
+    // let go of what it held; into other memory only a global's address
+    // does (memory that held a local is pointed at a static table), which
+    // the runtime records only where a stack address was stored before.
+    // Vtable and typeinfo stores (every constructor's) say nothing.
     if (!D && isa<Constant>(Stored) && !isa<ConstantPointerNull>(Stored) &&
-        !Holder)
+        !Holder && !isPlainGlobalAddress(Stored))
       return;
     Borrow B = borrowOf(SI, Stored, D);
     if (Holder) {

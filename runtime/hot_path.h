@@ -75,6 +75,28 @@ BS_INLINE void bs_note_heap_hold(int now) {
   *target = 1;
 }
 
+/* The word and bit of __borrowscope_holders_v2 for memory at d. */
+BS_INLINE uint32_t *bs_holder_word(uint64_t d) {
+  return &__borrowscope_holders_v2[(d >> 8) & (BS_HOLDER_BITS / 32 - 1)];
+}
+BS_INLINE uint32_t bs_holder_bit(uint64_t d) {
+  return (uint32_t)1 << ((d >> 3) & 31);
+}
+
+/* Notes that memory at d, outside the stacks, holds a stack address (when
+   `now`), without a branch: the bit goes to the thread's scratch word
+   otherwise. Not atomic: two threads setting bits of one word at the same
+   moment may lose one, and a later store there then goes unrecorded. */
+BS_INLINE void bs_note_holder(int now, uint64_t d) {
+  uint32_t *target = now ? bs_holder_word(d) : &__borrowscope_thread.scratch;
+  *target |= bs_holder_bit(d);
+}
+
+/* True when memory at d has held a stack address (or shares its bit). */
+BS_INLINE int bs_was_holder(uint64_t d) {
+  return (*bs_holder_word(d) & bs_holder_bit(d)) != 0;
+}
+
 /* Room for n records at w, plus a clock record in exact mode (written
    here). Returns where the group writes. */
 BS_INLINE struct bs_event *bs_room(struct bs_event *w, uint32_t n) {
@@ -210,23 +232,28 @@ BS_HOT struct bs_event *__borrowscope_hot_borrow_mem(struct bs_event *w,
                                                      const void *address,
                                                      const void *destination) {
   uint64_t p = (uint64_t)address, d = (uint64_t)destination;
+  int into_heap = !bs_on_stack(d);
   bs_put_pair(w, site, p, d);
-  bs_note_heap_hold(!bs_on_stack(d));
+  bs_note_heap_hold(into_heap);
+  bs_note_holder(into_heap, d);
   return w + 1;
 }
 
 /* A pointer from elsewhere stored into memory: recorded when it points into
    a stack (a borrow), when it overwrites memory in a stack (a local object's
-   field lets go of what it held), or when it is null (memory anywhere lets
-   go). A heap pointer stored into the heap says nothing. */
+   field lets go of what it held), when it is null (memory anywhere lets
+   go), or when the memory has held a stack address (it lets go of it). A
+   heap pointer stored into other heap memory says nothing. */
 BS_HOT struct bs_event *__borrowscope_hot_reborrow_mem(
     struct bs_event *w, uint32_t site, const void *address,
     const void *destination) {
   uint64_t p = (uint64_t)address, d = (uint64_t)destination;
   int on_stack = bs_on_stack(p), into_stack = bs_on_stack(d);
+  int into_heap = on_stack & !into_stack;
   bs_put_pair(w, site, p, d);
-  bs_note_heap_hold(on_stack & !into_stack);
-  return w + (on_stack | into_stack | (p == 0));
+  bs_note_heap_hold(into_heap);
+  bs_note_holder(into_heap, d);
+  return w + (on_stack | into_stack | (p == 0) | bs_was_holder(d));
 }
 
 /* A borrow named by owner id (a pointer an accessor returned): owner 0 (not
@@ -244,8 +271,10 @@ BS_HOT struct bs_event *__borrowscope_hot_borrow_owner_mem(
     struct bs_event *w, uint32_t site, uint32_t owner,
     const void *destination) {
   uint64_t d = (uint64_t)destination;
+  int into_heap = !bs_on_stack(d) & (owner != 0);
   bs_put(w, site, owner, d);
-  bs_note_heap_hold(!bs_on_stack(d));
+  bs_note_heap_hold(into_heap);
+  bs_note_holder(into_heap, d);
   return w + (owner != 0);
 }
 

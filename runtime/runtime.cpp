@@ -29,6 +29,7 @@ BS_EXPORT uint32_t __borrowscope_clock_exact_v2 = 0;
 BS_EXPORT uint64_t __borrowscope_stack_lo_v2 = 0;
 BS_EXPORT uint64_t __borrowscope_stack_span_v2 = 0;
 BS_EXPORT uint32_t __borrowscope_heap_holds_v2 = 0;
+BS_EXPORT uint32_t __borrowscope_holders_v2[BS_HOLDER_BITS / 32] = {};
 
 namespace borrowscope {
 

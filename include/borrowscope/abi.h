@@ -237,6 +237,13 @@ extern uint64_t __borrowscope_stack_span_v2;
    from then on frees are recorded (BS_SITE_FREE), so that a borrow held in
    freed memory ends. */
 extern uint32_t __borrowscope_heap_holds_v2;
+/* Memory outside the stacks that has held a stack address: a bit per
+   8-byte word, hashed by address (bit (d >> 3) mod BS_HOLDER_BITS), never
+   cleared. A pointer that points into no stack, stored there, is recorded
+   (the memory lets go of the borrow it held); stored elsewhere, it says
+   nothing. */
+#define BS_HOLDER_BITS (1u << 18)
+extern uint32_t __borrowscope_holders_v2[BS_HOLDER_BITS / 32];
 
 /* The most records one group of events reserves at once; the pass splits
    longer groups. The slow path guarantees this much room (plus a clock

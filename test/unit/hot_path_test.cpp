@@ -276,6 +276,31 @@ TEST(HotPath, ReborrowsIntoMemoryKeepWhatCanEndABorrow) {
   std::free(heap);
 }
 
+// Memory that has held a stack address lets go of it when a heap or static
+// pointer is stored there (SQLite's `db->init.azInit = argv`, then a static
+// table): that store is recorded; the same store into memory that never
+// held one is not.
+TEST(HotPath, HeapPointersIntoFormerHoldersAreRecorded) {
+  Module m("holders");
+  int local = 0;
+  static int table[4];
+  // Two words 8 bytes apart: their bits differ.
+  int **heap = static_cast<int **>(std::malloc(2 * sizeof(int *)));
+  bs_event *w = __borrowscope_hot_begin(4);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), table, heap);
+  w = __borrowscope_hot_borrow_mem(w, m.site(kBorrowMem), &local, heap);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), table, heap);
+  w = __borrowscope_hot_reborrow_mem(w, m.site(kReborrowMem), table, heap + 1);
+  __borrowscope_hot_commit(w);
+  std::vector<json::object> events = exported_events("holders");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].at("type"), "Borrow");
+  EXPECT_FALSE(events[0].contains("reborrow"));
+  EXPECT_EQ(events[1].at("type"), "Borrow");
+  EXPECT_EQ(events[1].at("reborrow"), true);
+  std::free(heap);
+}
+
 // Once a stack address is stored outside the stacks, frees are recorded:
 // a borrow held in freed memory ends there.
 TEST(HotPath, FreesAreRecordedOnceTheHeapHoldsABorrow) {
