@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "Borrows.h"
 #include "CalleeMutability.h"
+#include "SourceLanguage.h"
 #include "TypeNames.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DataLayout.h"
@@ -262,7 +263,7 @@ private:
           Add(std::move(*B));
         // A call that returns a pointer into its object and changes the
         // object (insert, erase, emplace_back): a borrow of the object too.
-        if (!Callee || Written.writes(*Callee, ArgNo) != true)
+        if (!Callee || Written.writes(*Callee, ArgNo) != Access::Written)
           continue;
       }
       Borrow B = borrowOf(Call, Arg, D);
@@ -305,8 +306,18 @@ private:
       return M;
     if (isConstructorOrDestructor(Callee) && thisArgument(Call) == ArgNo)
       return M;
-    if (std::optional<bool> W = Written.writes(*Callee, ArgNo))
-      return *W ? BS_MUT_MUTABLE : BS_MUT_SHARED;
+    if (std::optional<Access> W = Written.writes(*Callee, ArgNo))
+      switch (*W) {
+      case Access::Read:
+        return BS_MUT_SHARED;
+      case Access::Unknown:
+        // C code omits const freely (Lua's k2proto(fs, &o, &o) only reads
+        // both): what it hands on unseen is unknown. C++ keeps the
+        // declared non-const reference or pointer: mutable.
+        return isCLanguage(*Callee) ? BS_MUT_UNKNOWN : M;
+      case Access::Written:
+        return BS_MUT_MUTABLE;
+      }
     return M;
   }
 

@@ -22,22 +22,25 @@ using namespace llvm;
 
 namespace borrowscope {
 
-std::optional<bool> WrittenArguments::writes(const Function &Callee,
-                                             unsigned ArgNo) {
+std::optional<Access> WrittenArguments::writes(const Function &Callee,
+                                               unsigned ArgNo) {
   if (!hasAnalysableBody(Callee) || ArgNo >= Callee.arg_size())
     return std::nullopt;
   Key K{&Callee, ArgNo};
   if (auto It = Memo.find(K); It != Memo.end())
     return It->second;
-  Memo[K] = false; // in progress
-  bool Result = writesThrough(Callee, Callee.getArg(ArgNo));
+  Memo[K] = Access::Read; // in progress
+  Access Result = writesThrough(Callee, Callee.getArg(ArgNo));
   Memo[K] = Result;
   return Result;
 }
 
-bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
+Access WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
   SmallVector<const Value *, 16> Work{Arg};
   SmallPtrSet<const Value *, 32> Seen;
+  // A definite write anywhere decides; a callee that says nothing makes
+  // the answer unknown unless one is found.
+  Access Result = Access::Read;
   while (!Work.empty()) {
     const Value *V = Work.pop_back_val();
     if (!Seen.insert(V).second)
@@ -45,7 +48,7 @@ bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
     for (const User *U : V->users()) {
       if (const auto *SI = dyn_cast<StoreInst>(U)) {
         if (SI->getPointerOperand() == V)
-          return true; // a store into the object
+          return Access::Written; // a store into the object
         if (!isOwnAlloca(SI->getPointerOperand()))
           continue; // kept (an iterator, a view): KeptArguments records that
                     // borrow, with the holder's own mutability
@@ -60,7 +63,7 @@ bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
       } else if (const auto *Mem = dyn_cast<MemIntrinsic>(U)) {
         const auto *Copy = dyn_cast<MemTransferInst>(Mem);
         if (!Copy || Copy->getRawDest() == V)
-          return true; // memset or memcpy into it
+          return Access::Written; // memset or memcpy into it
       } else if (const auto *Call = dyn_cast<CallBase>(U)) {
         if (isIgnoredCall(*Call))
           continue;
@@ -69,15 +72,30 @@ bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
           continue;
         }
         const Function *G = Call->getCalledFunction();
-        if (!G)
-          return true;
+        if (!G) {
+          Result = Access::Unknown; // through a pointer: nothing to read
+          continue;
+        }
         for (unsigned A = 0; A < Call->arg_size(); ++A) {
           if (Call->getArgOperand(A) != V)
             continue;
-          std::optional<bool> W = writes(*G, A);
           // Without a body, the declared parameter type tells.
-          if (W ? *W : argumentMutability(*Call, A) != BS_MUT_SHARED)
-            return true;
+          std::optional<Access> W = writes(*G, A);
+          if (!W)
+            switch (argumentMutability(*Call, A)) {
+            case BS_MUT_SHARED:
+              W = Access::Read;
+              break;
+            case BS_MUT_UNKNOWN:
+              W = Access::Unknown;
+              break;
+            default:
+              W = Access::Written;
+            }
+          if (*W == Access::Written)
+            return Access::Written;
+          if (*W == Access::Unknown)
+            Result = Access::Unknown;
         }
         // What it returns may be derived from the pointer (an accessor).
         if (Call->getType()->isPointerTy())
@@ -88,11 +106,11 @@ bool WrittenArguments::writesThrough(const Function &F, const Value *Arg) {
       } else if (isa<ReturnInst>(U)) {
         continue; // handed back: the caller's own borrow says what it does
       } else {
-        return true; // anything else: assume it writes
+        return Access::Written; // anything else: assume it writes
       }
     }
   }
-  return false;
+  return Result;
 }
 
 } // namespace borrowscope

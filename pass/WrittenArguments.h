@@ -15,16 +15,21 @@ namespace borrowscope {
 /// non-const parameter that is only read (`addk(fs, &o, &o)`), a non-const
 /// member that changes nothing (`begin()`, `operator[]`) is a shared borrow;
 /// `push_back`, `insert`, `append` write their object.
+/// Unknown when the only uses that might write are calls whose callees say
+/// nothing (through a pointer, or declared without const information): a
+/// C function passing its parameters on to another file's functions.
 /// nullopt when the callee has no body in the module: the declared type is
 /// all there is.
+enum class Access { Read, Unknown, Written };
+
 class WrittenArguments {
 public:
-  std::optional<bool> writes(const llvm::Function &Callee, unsigned ArgNo);
+  std::optional<Access> writes(const llvm::Function &Callee, unsigned ArgNo);
 
 private:
-  bool writesThrough(const llvm::Function &F, const llvm::Value *Arg);
+  Access writesThrough(const llvm::Function &F, const llvm::Value *Arg);
   using Key = std::pair<const llvm::Function *, unsigned>;
-  llvm::DenseMap<Key, bool> Memo;
+  llvm::DenseMap<Key, Access> Memo;
 };
 
 } // namespace borrowscope
