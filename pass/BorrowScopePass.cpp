@@ -109,6 +109,23 @@ VariableSelection variableSelection() {
   return VariableSelection::Ownership;
 }
 
+/// The stored pointer is a parameter's value, as clang loads it back from
+/// the parameter's alloca (at every level before SROA).
+bool storesParameterValue(const Borrow &B,
+                          const std::vector<TrackedVariable> &Vars) {
+  const Value *Slot = B.LoadFrom;
+  if (B.Address) {
+    const Value *V = B.Address->stripInBoundsOffsets();
+    if (isa<Argument>(V))
+      return true;
+    const auto *LI = dyn_cast<LoadInst>(V);
+    Slot = LI ? LI->getPointerOperand() : nullptr;
+  }
+  return Slot && any_of(Vars, [&](const TrackedVariable &TV) {
+           return TV.IsParameter && TV.Alloca == Slot;
+         });
+}
+
 } // namespace
 
 PassOptions PassOptions::fromEnvironment() {
@@ -141,10 +158,14 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     TracedVariables Traced = selectVariables(Vars, Analysis, Options.Variables, Kept);
     Total += Vars.size();
     Untraced += Traced.Untraced;
-    // A pointer stored into memory is recorded even in a function with no
-    // variable of its own to trace: it may replace a borrow the memory held.
-    bool StoresIntoMemory = any_of(Analysis.Borrows, [](const Borrow &B) {
-      return B.Destination && !B.Borrower;
+    // A pointer loaded from memory (or a global's address) stored into
+    // memory is recorded even in a function with no variable of its own to
+    // trace: it may replace a borrow the memory held (a walk down a chain
+    // of handler records). A parameter's value stored there is not: a
+    // constructor or setter of an untraced object (fmt's string_view,
+    // Lua's lua_pushlightuserdata) would hold it with no end recorded.
+    bool StoresIntoMemory = any_of(Analysis.Borrows, [&](const Borrow &B) {
+      return B.Destination && !B.Borrower && !storesParameterValue(B, Vars);
     });
     if (!Traced.Traced.empty() || StoresIntoMemory)
       Work.push_back({&F, std::move(Vars)});
@@ -170,6 +191,11 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     BorrowAnalysis Analysis = findBorrows(W.Vars, Kept, Written, Returned);
     TracedVariables Traced =
         selectVariables(W.Vars, Analysis, Options.Variables, Kept);
+    if (Traced.Traced.empty()) // instrumented for its stores alone
+      std::erase_if(Analysis.Borrows, [&](const Borrow &B) {
+        return !B.Destination || B.Borrower ||
+               storesParameterValue(B, W.Vars);
+      });
     LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse, Kept);
     instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
                        *Hot);
