@@ -40,8 +40,7 @@ size_t DotGraphBuilder::KeyHash::operator()(const Key &k) const {
 }
 
 uint32_t DotGraphBuilder::node(const Key &key, const Node &init) {
-  auto [it, inserted] =
-      node_by_key_.try_emplace(key, uint32_t(nodes_.size()));
+  auto [it, inserted] = node_by_key_.try_emplace(key, uint32_t(nodes_.size()));
   if (inserted)
     nodes_.push_back(init);
   return it->second;
@@ -56,8 +55,8 @@ uint32_t DotGraphBuilder::declaration(const Event &e, std::string_view name) {
   n.name = strings_.intern(name);
   if (e.type == EventType::New)
     n.location = strings_.intern(e.location);
-  uint32_t i = node({declaration_key, n.thread, n.function, n.name, n.location},
-                    n);
+  uint32_t i =
+      node({declaration_key, n.thread, n.function, n.name, n.location}, n);
   Node &d = nodes_[i];
   if (!d.type && !e.type_name.empty())
     d.type = strings_.intern(e.type_name);
@@ -117,7 +116,7 @@ void DotGraphBuilder::on_event(const Event &e) {
   }
   case EventType::Borrow: {
     ++borrows_;
-    uint32_t owner = e.owner_id ? instance(*e.owner_id, e, e.owner_name)
+    uint32_t owner = e.owner_id  ? instance(*e.owner_id, e, e.owner_name)
                      : e.address ? owner_at(*e.address)
                                  : no_node;
     if (owner == no_node) {
@@ -188,7 +187,8 @@ void DotGraphBuilder::write(Output &out) const {
     for (size_t i = limits_.max_nodes; i < order.size(); ++i)
       kept[order[i]] = false;
   }
-  std::erase_if(edges, [&](const Edge &e) { return !kept[e.from] || !kept[e.to]; });
+  std::erase_if(edges,
+                [&](const Edge &e) { return !kept[e.from] || !kept[e.to]; });
   auto key = [](const Edge &e) { return std::tie(e.from, e.to, e.kind); };
   if (edges.size() > limits_.max_edges) {
     std::sort(edges.begin(), edges.end(), [&](const Edge &a, const Edge &b) {
@@ -248,15 +248,14 @@ void DotGraphBuilder::write(Output &out) const {
         << "; style=rounded; color=\"#94a3b8\";\n";
     for (uint32_t i : clusters[cluster_key]) {
       const Node &d = nodes_[i];
-      std::string node_label = text(strings_[d.name]) + "\n" +
-                               text(strings_[d.type]) + "  " +
-                               text(line_of(strings_[d.location])) + "\nin " +
-                               function;
+      std::string node_label =
+          text(strings_[d.name]) + "\n" + text(strings_[d.type]) + "  " +
+          text(line_of(strings_[d.location])) + "\nin " + function;
       if (d.instances > 1)
         node_label += "\n×" + std::to_string(d.instances) + " instances";
       if (d.dropped < d.instances && d.instances > 1)
-        node_label += ", " + std::to_string(d.instances - d.dropped) +
-                      " not dropped";
+        node_label +=
+            ", " + std::to_string(d.instances - d.dropped) + " not dropped";
       out << "    n" << std::to_string(i) << " [label=" << quoted(node_label)
           << (d.dropped >= d.instances ? dropped_style : ", penwidth=2")
           << "];\n";
@@ -279,9 +278,9 @@ void DotGraphBuilder::write(Output &out) const {
   for (const Edge &e : edges) {
     out << "  n" << std::to_string(e.from) << " -> n" << std::to_string(e.to);
     if (e.kind == move_edge) {
-      out << " [style=bold, penwidth=" << penwidth(2.5, e.count)
-          << ", color=\"" << move_color << "\", label="
-          << quoted("move" + times(e.count)) << "];\n";
+      out << " [style=bold, penwidth=" << penwidth(2.5, e.count) << ", color=\""
+          << move_color << "\", label=" << quoted("move" + times(e.count))
+          << "];\n";
       continue;
     }
     Mutability m = Mutability(e.kind);
