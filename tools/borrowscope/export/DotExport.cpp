@@ -1,9 +1,11 @@
-// The ownership graph for Graphviz: a node per variable instance, clustered
+// The ownership graph for Graphviz by instance (export --instances; the
+// default is by declaration, DotGraph.cpp): a node per variable instance, clustered
 // by thread and function; borrows point from borrower to owner (shared blue,
 // mutable red, unknown purple dashed); moves are bold; dropped variables are
 // grey; borrows of kind move (bound to T&&) are orange. Borrowers that are
 // not variables (a call, a return, memory) get a node of their own, one per
 // name.
+#include "DotText.h"
 #include "Exporters.h"
 #include "Names.h"
 #include "TimeFormat.h"
@@ -14,44 +16,7 @@
 
 namespace borrowscope {
 
-namespace {
-
-// A DOT double-quoted string.
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
-/// A string of the trace in a label: control characters, escape sequences
-/// and bytes that are not UTF-8 shown visibly (the file is text that may be
-/// printed; Graphviz would draw them as nothing or fail).
-std::string text(std::string_view s) { return visible(s); }
-
-std::string count(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
-// "file.c:12:5" -> ":12"; the file is in the cluster label.
-std::string line_of(std::string_view location) {
-  size_t last = location.rfind(':');
-  if (last == std::string_view::npos || last == 0)
-    return std::string(location);
-  size_t line = location.rfind(':', last - 1);
-  if (line == std::string_view::npos)
-    return std::string(location);
-  return std::string(location.substr(line, last - line));
-}
-
-} // namespace
+using namespace dot;
 
 void export_dot(const OwnershipModel &m, Output &out) {
   out << "digraph borrowscope {\n"
@@ -60,10 +25,7 @@ void export_dot(const OwnershipModel &m, Output &out) {
                 count(m.variables.size(), "variable", "variables") + ", " +
                 count(m.borrows.size(), "borrow", "borrows") + ", " +
                 count(m.moves.size(), "move", "moves"));
-  out << "];\n"
-         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\","
-         " fontsize=11, color=\"#1f2937\", fillcolor=\"#ffffff\"];\n"
-         "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  out << "];\n" << graph_defaults;
 
   // Clusters: (thread, function) in order of first appearance.
   std::map<std::pair<uint32_t, StrId>, std::vector<uint32_t>> clusters;
@@ -104,8 +66,7 @@ void export_dot(const OwnershipModel &m, Output &out) {
         label += "\n" + format_duration(v.dropped - v.created);
       out << "    v" << std::to_string(i) << " [label=" << quoted(label);
       if (v.has(Variable::Dropped))
-        out << ", color=\"#9ca3af\", fontcolor=\"#6b7280\", "
-               "fillcolor=\"#f3f4f6\"";
+        out << dropped_style;
       else
         out << ", penwidth=2";
       out << "];\n";
@@ -136,15 +97,11 @@ void export_dot(const OwnershipModel &m, Output &out) {
         b.borrower != no_index
             ? "v" + std::to_string(b.borrower)
             : "o" + std::to_string(others[{b.kind, b.borrower_name}]);
-    const char *style =
-        b.mutability == Mutability::Mutable
-            ? "color=\"#dc2626\", fontcolor=\"#dc2626\", label=\"&mut\""
-        : b.mutability == Mutability::Shared
-            ? "color=\"#2563eb\", fontcolor=\"#2563eb\", label=\"&\""
-        : b.mutability == Mutability::Move
-            ? "color=\"#ea580c\", fontcolor=\"#ea580c\", label=\"&&\""
-            : "color=\"#7c3aed\", fontcolor=\"#7c3aed\", style=dashed, "
-              "label=\"&?\"";
+    Mutability k = b.mutability;
+    std::string style = std::string("color=\"") + borrow_color(k) +
+                        "\", fontcolor=\"" + borrow_color(k) + "\", " +
+                        (k == Mutability::Unknown ? "style=dashed, " : "") +
+                        "label=" + quoted(borrow_label(k));
     out << "  " << from << " -> v" << std::to_string(b.owner) << " [" << style
         << "];\n";
   }

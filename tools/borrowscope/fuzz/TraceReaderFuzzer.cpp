@@ -4,6 +4,7 @@
 //
 // ctest runs it as tool.fuzz.trace_reader for BORROWSCOPE_FUZZ_SECONDS; by
 // hand: build-tool/bin/trace_reader_fuzzer -dict=fuzz/trace.dict CORPUS fuzz/corpus
+#include "DotGraph.h"
 #include "Exporters.h"
 #include "OwnershipModel.h"
 #include "Report.h"
@@ -27,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string json_text;
   Output json_out(&json_text);
   JsonExporter json(json_out);
-  TeeSink tee{&builder, &json};
+  DotGraphBuilder graph({4, 8}); // small caps: the cutting gets explored
+  TeeSink tee{&builder, &json, &graph};
   try {
     read_trace_buffer(text, tee, options);
   } catch (const TraceError &) {
@@ -39,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   Output out(&sink);
   export_chrome(model, out);
   export_dot(model, out);
+  graph.write(out);
   export_html(model, CheckResults{}, {"fuzz.json"}, out);
   out.close();
   ReportOptions report;

@@ -1,6 +1,7 @@
 // The exporters on small models: Chrome trace structure (nesting, async
 // fallback, flows), JSON graph, DOT styles, HTML escaping; and the time
 // formats they use.
+#include "DotGraph.h"
 #include "Exporters.h"
 #include "JsonText.h"
 #include "TimeFormat.h"
@@ -259,4 +260,60 @@ TEST(HtmlExport, NamesCannotBreakOutOfTheDataScript) {
             std::string::npos);
   EXPECT_EQ(text.find("http://"), std::string::npos);
   EXPECT_EQ(text.find("https://"), std::string::npos);
+}
+
+namespace {
+std::string dot_graph_of(const std::string &trace, DotLimits limits = {}) {
+  DotGraphBuilder graph(limits);
+  read_trace_buffer(trace, graph);
+  std::string text;
+  Output out(&text);
+  graph.write(out);
+  out.close();
+  return text;
+}
+
+// Two iterations of a loop: x (at 0x100, 4 bytes) and p, which reborrows x
+// by address; a call borrows x twice, then a reborrow of no variable.
+const char *const kLoop =
+    R"({"version":1,"program":"./loop","timestamp_unit":"ns","events":[
+{"type":"New","timestamp":1,"thread":1,"var_id":1,"location":"l.c:3:7","function":"main","var_name":"x","type_name":"int","address":"0x100","size":4},
+{"type":"New","timestamp":2,"thread":1,"var_id":2,"location":"l.c:4:8","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Borrow","timestamp":3,"thread":1,"owner_id":null,"address":"0x102","borrower_id":2,"location":"l.c:4:8","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"","kind":"mutable"},
+{"type":"Borrow","timestamp":4,"thread":1,"owner_id":1,"borrower_id":null,"location":"l.c:5:3","function":"main","borrower_name":"f","borrower_kind":"call","owner_name":"x","kind":"shared"},
+{"type":"Drop","timestamp":5,"thread":1,"var_id":2,"location":"l.c:6:1","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Drop","timestamp":6,"thread":1,"var_id":1,"location":"l.c:6:1","function":"main","var_name":"x","type_name":"int"},
+{"type":"New","timestamp":7,"thread":1,"var_id":3,"location":"l.c:3:7","function":"main","var_name":"x","type_name":"int","address":"0x100","size":4},
+{"type":"New","timestamp":8,"thread":1,"var_id":4,"location":"l.c:4:8","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Borrow","timestamp":9,"thread":1,"owner_id":null,"address":"0x100","borrower_id":4,"location":"l.c:4:8","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"","kind":"mutable"},
+{"type":"Borrow","timestamp":10,"thread":1,"owner_id":3,"borrower_id":null,"location":"l.c:5:3","function":"main","borrower_name":"f","borrower_kind":"call","owner_name":"x","kind":"shared"},
+{"type":"Drop","timestamp":11,"thread":1,"var_id":4,"location":"l.c:6:1","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Drop","timestamp":12,"thread":1,"var_id":3,"location":"l.c:6:1","function":"main","var_name":"x","type_name":"int"},
+{"type":"Borrow","timestamp":13,"thread":1,"owner_id":null,"address":"0x100","borrower_id":null,"location":"l.c:7:3","function":"main","borrower_name":"g","borrower_kind":"call","owner_name":"","kind":"shared"}
+],"threads":[{"id":1,"os_tid":1,"name":"loop","events":13}],"event_count":13}
+)";
+} // namespace
+
+TEST(DotGraph, OneNodePerDeclarationAndCountedEdges) {
+  std::string text = dot_graph_of(kLoop);
+  EXPECT_NE(text.find("label=\"./loop: 2 declarations (4 instances), 5 borrows, 0 moves\""),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("n0 [label=\"x\\nint  :3\\nin main\\n×2 instances\", color="),
+            std::string::npos) << text;
+  // Both reborrows found x by address (the second after x's slot was reused);
+  // the one after x dropped found nothing and draws nothing.
+  EXPECT_NE(text.find("n1 -> n0 [color=\"#dc2626\", fontcolor=\"#dc2626\", penwidth=1.5, label=\"&mut ×2\"];"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("n2 -> n0 [color=\"#2563eb\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("g()"), std::string::npos) << text;
+}
+
+TEST(DotGraph, CapsKeepTheHeaviest) {
+  std::string text = dot_graph_of(kLoop, {2, 1});
+  // x (2 instances + 4 borrows) and p (2 + 2) stay, f() (2) goes; of the
+  // edge between them, one is left.
+  EXPECT_NE(text.find("left out (the lightest): 1 of 3 nodes, 1 of 2 edges"),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find("f()"), std::string::npos) << text;
+  EXPECT_NE(text.find("n1 -> n0"), std::string::npos) << text;
 }
