@@ -2,6 +2,7 @@
 #include "BorrowScopePass.h"
 #include "Borrows.h"
 #include "Compat.h"
+#include "DerivedPointers.h"
 #include "Instrumenter.h"
 #include "LastUse.h"
 #include "Ownership.h"
@@ -126,6 +127,16 @@ bool storesParameterValue(const Borrow &B,
          });
 }
 
+/// In a function with no variable to trace, the stores that are recorded
+/// all the same: a pointer loaded from memory or a global's address stored
+/// into memory, outside constructors (which fill an object that may be a
+/// temporary no event says the end of).
+bool recordedWithoutVariables(const Function &F, const Borrow &B,
+                              const std::vector<TrackedVariable> &Vars) {
+  return B.Destination && !B.Borrower && !isConstructorName(F.getName()) &&
+         !storesParameterValue(B, Vars);
+}
+
 } // namespace
 
 PassOptions PassOptions::fromEnvironment() {
@@ -161,11 +172,12 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     // A pointer loaded from memory (or a global's address) stored into
     // memory is recorded even in a function with no variable of its own to
     // trace: it may replace a borrow the memory held (a walk down a chain
-    // of handler records). A parameter's value stored there is not: a
-    // constructor or setter of an untraced object (fmt's string_view,
-    // Lua's lua_pushlightuserdata) would hold it with no end recorded.
+    // of handler records). A parameter's value stored there is not, nor
+    // what a constructor stores: a setter or constructor of an untraced
+    // object (fmt's string_view, Lua's lua_pushlightuserdata) would hold
+    // it with no end recorded.
     bool StoresIntoMemory = any_of(Analysis.Borrows, [&](const Borrow &B) {
-      return B.Destination && !B.Borrower && !storesParameterValue(B, Vars);
+      return recordedWithoutVariables(F, B, Vars);
     });
     if (!Traced.Traced.empty() || StoresIntoMemory)
       Work.push_back({&F, std::move(Vars)});
@@ -193,8 +205,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
         selectVariables(W.Vars, Analysis, Options.Variables, Kept);
     if (Traced.Traced.empty()) // instrumented for its stores alone
       std::erase_if(Analysis.Borrows, [&](const Borrow &B) {
-        return !B.Destination || B.Borrower ||
-               storesParameterValue(B, W.Vars);
+        return !recordedWithoutVariables(*W.F, B, W.Vars);
       });
     LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse, Kept);
     instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
