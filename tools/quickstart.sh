@@ -28,7 +28,7 @@ llvm_dir=/usr/lib/llvm-$llvm/lib/cmake/llvm
 
 packages="clang-$llvm llvm-$llvm-dev llvm-$llvm-tools libclang-rt-$llvm-dev
   libboost-json1.81-dev libboost1.81-dev libgtest-dev libbenchmark-dev
-  cmake ninja-build python3 chromium"
+  cmake ninja-build python3 chromium graphviz"
 
 missing=""
 for p in $packages; do
