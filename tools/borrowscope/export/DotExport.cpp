@@ -27,38 +27,22 @@ void export_dot(const OwnershipModel &m, Output &out) {
                 count(m.moves.size(), "move", "moves"));
   out << "];\n" << graph_defaults;
 
-  // Clusters: (thread, function) in order of first appearance.
-  std::map<std::pair<uint32_t, StrId>, std::vector<uint32_t>> clusters;
-  std::vector<std::pair<uint32_t, StrId>> order;
-  for (uint32_t i = 0; i < m.variables.size(); ++i) {
-    const Variable &v = m.variables[i];
-    auto key = std::make_pair(v.thread_index, v.function);
-    auto [it, inserted] = clusters.try_emplace(key);
-    if (inserted)
-      order.push_back(key);
-    it->second.push_back(i);
-  }
-  // Threads in order (their events may be interleaved in the trace); within
-  // a thread, functions in order of appearance. (std::stable_sort would do,
-  // but libstdc++ 12 warns about it under clang in C++20.)
-  std::vector<size_t> rank(order.size());
-  for (size_t i = 0; i < order.size(); ++i)
-    rank[i] = i;
-  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
-    return std::tie(order[a].first, a) < std::tie(order[b].first, b);
-  });
-  std::vector<std::pair<uint32_t, StrId>> sorted;
-  for (size_t i : rank)
-    sorted.push_back(order[i]);
-  order = std::move(sorted);
+  // Clusters: (thread, function), threads in order, functions in order of
+  // first appearance.
+  auto clusters = clusters_in_order(
+      uint32_t(m.variables.size()),
+      [&](uint32_t i) -> std::optional<std::pair<uint32_t, StrId>> {
+        return std::make_pair(m.variables[i].thread_index,
+                              m.variables[i].function);
+      });
   size_t cluster = 0;
-  for (const auto &key : order) {
+  for (const auto &[key, members] : clusters) {
     const Thread &t = m.threads[key.first];
     out << "  subgraph cluster_" << std::to_string(cluster++) << " {\n"
         << "    label=" << quoted(text(short_name(m.str(key.second))) + "  (thread " +
                                   std::to_string(t.id) + ")")
         << "; style=rounded; color=\"#94a3b8\";\n";
-    for (uint32_t i : clusters[key]) {
+    for (uint32_t i : members) {
       const Variable &v = m.variables[i];
       std::string label = text(m.str(v.name)) + "\n" + text(m.str(v.type)) +
                           "  " + text(line_of(m.str(v.location)));

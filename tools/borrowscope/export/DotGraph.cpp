@@ -221,32 +221,22 @@ void DotGraphBuilder::write(Output &out) const {
 
   // Clusters: (thread, function), threads in order of their ids, functions
   // in order of first appearance.
-  std::map<std::pair<uint64_t, StrId>, std::vector<uint32_t>> clusters;
-  std::vector<std::pair<uint64_t, StrId>> order;
-  for (uint32_t i = 0; i < nodes_.size(); ++i) {
-    if (nodes_[i].other || !kept[i])
-      continue;
-    auto cluster_key = std::make_pair(nodes_[i].thread, nodes_[i].function);
-    auto [it, inserted] = clusters.try_emplace(cluster_key);
-    if (inserted)
-      order.push_back(cluster_key);
-    it->second.push_back(i);
-  }
-  std::vector<size_t> rank(order.size());
-  for (size_t i = 0; i < rank.size(); ++i)
-    rank[i] = i;
-  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
-    return std::tie(order[a].first, a) < std::tie(order[b].first, b);
-  });
-  for (size_t c = 0; c < rank.size(); ++c) {
-    const auto &cluster_key = order[rank[c]];
+  auto clusters = clusters_in_order(
+      uint32_t(nodes_.size()),
+      [&](uint32_t i) -> std::optional<std::pair<uint64_t, StrId>> {
+        if (nodes_[i].other || !kept[i])
+          return std::nullopt;
+        return std::make_pair(nodes_[i].thread, nodes_[i].function);
+      });
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    const auto &[cluster_key, members] = clusters[c];
     std::string function = text(short_name(strings_[cluster_key.second]));
     out << "  subgraph cluster_" << std::to_string(c) << " {\n"
         << "    label="
         << quoted(function + "  (thread " + std::to_string(cluster_key.first) +
                   ")")
         << "; style=rounded; color=\"#94a3b8\";\n";
-    for (uint32_t i : clusters[cluster_key]) {
+    for (uint32_t i : members) {
       const Node &d = nodes_[i];
       std::string node_label =
           text(strings_[d.name]) + "\n" + text(strings_[d.type]) + "  " +
