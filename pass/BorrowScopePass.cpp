@@ -52,24 +52,6 @@ namespace {
 
 constexpr const char *InstrumentedMarker = "borrowscope.instrumented";
 
-/// Code the user did not write: system headers by path, or (without debug
-/// info) the standard library's namespaces by mangled name.
-bool isSystemCode(const Function &F) {
-  if (const DISubprogram *SP = F.getSubprogram()) {
-    SmallString<256> Path(SP->getDirectory());
-    sys::path::append(Path, SP->getFilename());
-    StringRef P = Path;
-    if (SP->getFilename().starts_with("/"))
-      P = SP->getFilename();
-    return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
-           P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
-  }
-  StringRef N = F.getName();
-  return N.starts_with("_ZNSt") || N.starts_with("_ZNKSt") ||
-         N.starts_with("_ZSt") || N.starts_with("_ZN9__gnu_cxx") ||
-         N.starts_with("_ZNK9__gnu_cxx");
-}
-
 bool shouldInstrument(const Function &F, const PassOptions &Options) {
   if (F.isDeclaration() || F.hasAvailableExternallyLinkage() ||
       F.hasFnAttribute(Attribute::Naked) ||
@@ -162,7 +144,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   for (Function &F : M) {
     if (!shouldInstrument(F, Options))
       continue;
-    std::vector<TrackedVariable> Vars = findVariables(F, isCLanguage(F));
+    std::vector<TrackedVariable> Vars = findVariables(F, languageOf(F));
     if (Vars.empty())
       continue;
     BorrowAnalysis Analysis = findBorrows(Vars, Kept, Written, Returned);
@@ -197,7 +179,7 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   SiteTable Sites(M);
   SyncCalls Sync(M);
   for (FunctionWork &W : Work) {
-    if (!routeUnwindingThroughCleanup(*W.F, isCxx(*W.F)))
+    if (!routeUnwindingThroughCleanup(*W.F, languageOf(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // Again, after the EH rewrite: it replaces calls, which borrows point at.
     BorrowAnalysis Analysis = findBorrows(W.Vars, Kept, Written, Returned);

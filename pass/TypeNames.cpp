@@ -8,6 +8,8 @@
 #include "TypeNames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
+#include <cstring>
+#include <optional>
 
 using namespace llvm;
 
@@ -156,6 +158,91 @@ std::string name(const DIType *T, bool IsC, unsigned Depth) {
   }
 }
 
+/// Each path in \p Name cut to its last segment, and the default allocator
+/// argument left out: "alloc::vec::Vec<a::Point, alloc::alloc::Global>"
+/// becomes "Vec<Point>", "&mut a::Point" "&mut Point".
+std::string shortenRustPaths(StringRef Name) {
+  std::string Out;
+  size_t I = 0;
+  while (I < Name.size()) {
+    size_t J = I;
+    while (J < Name.size() && (isAlnum(Name[J]) || Name[J] == '_'))
+      ++J;
+    if (J > I && Name.substr(J).starts_with("::")) {
+      I = J + 2; // a path segment that is not the last
+      continue;
+    }
+    if (J == I)
+      ++J;
+    Out.append(Name.data() + I, J - I);
+    I = J;
+  }
+  for (size_t At; (At = Out.find(", Global>")) != std::string::npos;)
+    Out.erase(At, strlen(", Global"));
+  return Out;
+}
+
+std::string rustName(const DIType *T, unsigned Depth) {
+  if (!T)
+    return "()";
+  if (Depth > MaxDepth)
+    return "...";
+  if (const auto *C = dyn_cast<DICompositeType>(T)) {
+    if (C->getTag() == dwarf::DW_TAG_array_type) {
+      std::string Result = rustName(C->getBaseType(), Depth + 1);
+      for (const DINode *E : C->getElements()) {
+        const auto *SR = dyn_cast_or_null<DISubrange>(E);
+        auto *Count =
+            SR ? dyn_cast_if_present<ConstantInt *>(SR->getCount()) : nullptr;
+        Result = "[" + Result +
+                 (Count ? "; " + utostr(Count->getZExtValue()) : "") + "]";
+      }
+      return Result;
+    }
+    // Fat pointers are structs named as their type ("&str", "&mut [u8]").
+    StringRef N = C->getName();
+    if (N.starts_with("&") || N.starts_with("*"))
+      return shortenRustPaths(N);
+    return N.empty() ? "(anonymous)" : shortenRustPaths(N);
+  }
+  if (const auto *S = dyn_cast<DISubroutineType>(T)) {
+    DITypeRefArray Types = S->getTypeArray();
+    std::string Args;
+    for (unsigned I = 1; I < Types.size(); ++I)
+      Args += (I > 1 ? ", " : "") + rustName(Types[I], Depth + 1);
+    std::string Ret = Types.size() > 0 && Types[0]
+                          ? " -> " + rustName(Types[0], Depth + 1)
+                          : "";
+    return "fn(" + Args + ")" + Ret;
+  }
+  // rustc names its pointer and reference types ("&mut a::Point",
+  // "*const u8") and never qualifies them with const.
+  if (!T->getName().empty())
+    return shortenRustPaths(T->getName());
+  if (const auto *D = dyn_cast<DIDerivedType>(T))
+    return (isPointerTag(D->getTag()) ? "*" : "") +
+           rustName(D->getBaseType(), Depth + 1);
+  return "?";
+}
+
+/// A Rust pointer's kind from its name: `&mut T`, `&T`, `*mut T`,
+/// `*const T`; nullopt for a name that is none of these.
+std::optional<bs_mutability> rustPointerMutability(StringRef N) {
+  if (N.starts_with("&mut ") || N.starts_with("*mut "))
+    return BS_MUT_MUTABLE;
+  if (N.starts_with("&") || N.starts_with("*const "))
+    return BS_MUT_SHARED;
+  return std::nullopt;
+}
+
+/// A struct rustc names as a pointer: `&str`, `&mut [T]`, `*const [u8]`,
+/// `&dyn Trait` (a data pointer and a length or vtable).
+bool isRustFatPointer(const DIType *T) {
+  const auto *C = dyn_cast_or_null<DICompositeType>(T);
+  return C && C->getTag() == dwarf::DW_TAG_structure_type &&
+         rustPointerMutability(C->getName()).has_value();
+}
+
 } // namespace
 
 std::string qualifiedScopeName(const DIScope *Scope) {
@@ -179,12 +266,21 @@ std::string qualifiedScopeName(const DIScope *Scope) {
   return Result;
 }
 
-std::string typeName(const DIType *T, bool IsC) { return name(T, IsC, 0); }
+std::string typeName(const DIType *T, Language Lang) {
+  return Lang == Language::Rust ? rustName(T, 0)
+                                : name(T, Lang == Language::C, 0);
+}
 
 bs_mutability pointeeMutability(const DIType *T) {
-  const auto *D = dyn_cast_or_null<DIDerivedType>(stripSugar(T));
+  T = stripSugar(T);
+  if (isRustFatPointer(T))
+    return *rustPointerMutability(T->getName());
+  const auto *D = dyn_cast_or_null<DIDerivedType>(T);
   if (!D || !isPointerTag(D->getTag()))
     return BS_MUT_UNKNOWN;
+  // C and C++ leave pointer types unnamed; Rust names them.
+  if (std::optional<bs_mutability> M = rustPointerMutability(D->getName()))
+    return *M;
   const DIType *Pointee = stripTypedefs(D->getBaseType());
   // A volatile const int is still const.
   for (unsigned Depth = 0; Depth < MaxDepth; ++Depth) {
@@ -260,8 +356,17 @@ bool isRValueReference(const DIType *T) {
 }
 
 bool isPointerLike(const DIType *T) {
-  const auto *D = dyn_cast_or_null<DIDerivedType>(stripSugar(T));
+  T = stripSugar(T);
+  if (isRustFatPointer(T))
+    return true;
+  const auto *D = dyn_cast_or_null<DIDerivedType>(T);
   return D && isPointerTag(D->getTag());
+}
+
+bool isRustRawPointer(const DIType *T) {
+  T = stripSugar(T);
+  return T && (isRustFatPointer(T) || isa<DIDerivedType>(T)) &&
+         T->getName().starts_with("*");
 }
 
 } // namespace borrowscope

@@ -2,19 +2,28 @@
 #ifndef BORROWSCOPE_TYPENAMES_H
 #define BORROWSCOPE_TYPENAMES_H
 
+#include "SourceLanguage.h"
 #include "borrowscope/abi.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include <string>
 
 namespace borrowscope {
 
-/// A C/C++ spelling of \p T as a programmer would write it: "int",
-/// "const char *", "std::string", "struct point" (C), "int[4]".
-std::string typeName(const llvm::DIType *T, bool IsC);
+/// A spelling of \p T as a programmer of \p Lang would write it: "int",
+/// "const char *", "std::string", "struct point" (C), "int[4]"; in Rust
+/// "&mut Point", "&str", "Vec<i64>", "[u8; 4]" (paths shortened to their
+/// last segment, the default allocator left out).
+std::string typeName(const llvm::DIType *T, Language Lang);
 
 /// For a pointer or reference type: shared when the pointee is const, mutable
-/// otherwise. Unknown for anything else (including a missing type).
+/// otherwise. Rust's spell theirs in the type's name: `&T` and `*const T`
+/// are shared, `&mut T` and `*mut T` mutable, also for fat pointers (`&str`,
+/// `&mut [u8]`, `&dyn Trait`: structs named so). Unknown for anything else
+/// (including a missing type).
 bs_mutability pointeeMutability(const llvm::DIType *T);
+
+/// A Rust raw pointer (`*const T`, `*mut T`), thin or fat.
+bool isRustRawPointer(const llvm::DIType *T);
 
 /// True when \p T is const-qualified at its outermost level (after typedefs).
 bool isConstQualified(const llvm::DIType *T);
@@ -32,7 +41,8 @@ bool isReference(const llvm::DIType *T);
 bool isRValueReference(const llvm::DIType *T);
 
 /// True when \p T (after typedefs and cv-qualifiers) is a pointer or
-/// reference: a variable of this type can hold a borrow.
+/// reference (or a Rust fat pointer): a variable of this type can hold a
+/// borrow.
 bool isPointerLike(const llvm::DIType *T);
 
 /// The scope-qualified name of \p Scope for display, without inline

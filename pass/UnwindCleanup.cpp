@@ -28,22 +28,25 @@ bool callsReturnsTwice(const Function &F) {
   return false;
 }
 
-Value *personalityFor(Function &F, bool IsCxx) {
+Value *personalityFor(Function &F, Language Lang) {
   if (F.hasPersonalityFn())
     return F.getPersonalityFn();
-  if (!IsCxx)
+  if (Lang == Language::C)
     return nullptr;
+  // Rust's personality is defined by its standard library (panic_unwind),
+  // which every Rust binary links.
+  const char *Name =
+      Lang == Language::Rust ? "rust_eh_personality" : "__gxx_personality_v0";
   Module &M = *F.getParent();
   LLVMContext &C = M.getContext();
   return M
-      .getOrInsertFunction("__gxx_personality_v0",
-                           FunctionType::get(Type::getInt32Ty(C), true))
+      .getOrInsertFunction(Name, FunctionType::get(Type::getInt32Ty(C), true))
       .getCallee();
 }
 
 } // namespace
 
-bool routeUnwindingThroughCleanup(Function &F, bool IsCxx) {
+bool routeUnwindingThroughCleanup(Function &F, Language Lang) {
   if (F.doesNotThrow())
     return true;
   if (F.isPresplitCoroutine() || callsReturnsTwice(F))
@@ -62,7 +65,7 @@ bool routeUnwindingThroughCleanup(Function &F, bool IsCxx) {
   if (Calls.empty())
     return true;
 
-  Value *Personality = personalityFor(F, IsCxx);
+  Value *Personality = personalityFor(F, Lang);
   if (!Personality)
     return false;
   if (!F.hasPersonalityFn())

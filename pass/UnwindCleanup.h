@@ -2,6 +2,7 @@
 #ifndef BORROWSCOPE_UNWINDCLEANUP_H
 #define BORROWSCOPE_UNWINDCLEANUP_H
 
+#include "SourceLanguage.h"
 #include "llvm/IR/Function.h"
 
 namespace borrowscope {
@@ -15,7 +16,9 @@ namespace borrowscope {
 /// Does nothing to functions that cannot unwind (C, noexcept, nounwind).
 /// Returns false when F was left alone because its EH cannot be handled
 /// (funclet personalities, setjmp, coroutines, no personality to use).
-bool routeUnwindingThroughCleanup(llvm::Function &F, bool IsCxx);
+/// A function without a personality gets its language's: C++'s or Rust's
+/// (a panic unwinds through Rust functions that have no landing pad).
+bool routeUnwindingThroughCleanup(llvm::Function &F, Language Lang);
 
 } // namespace borrowscope
 

@@ -1,6 +1,7 @@
 //===- Variables.cpp - Which allocas are source variables -----------------===//
 #include "Variables.h"
 #include "Compat.h"
+#include "SourceLanguage.h"
 #include "TypeNames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -121,11 +122,29 @@ void collectLifetimeMarkers(TrackedVariable &V) {
   }
 }
 
+/// Rust has no structured bindings: of several declarations the one from
+/// the user's own code, preferring \p F's over an inlined callee's.
+void keepRustDeclaration(SmallVector<DeclareInfo, 1> &Declares,
+                         bool InSystemCode) {
+  if (!InSystemCode)
+    erase_if(Declares, [](const DeclareInfo &D) {
+      return isSystemScope(D.Var->getScope());
+    });
+  if (Declares.size() < 2)
+    return;
+  auto Own = find_if(Declares, [](const DeclareInfo &D) {
+    return D.Loc && !D.Loc.getInlinedAt();
+  });
+  DeclareInfo Keep = Own != Declares.end() ? *Own : Declares.front();
+  Declares.assign(1, Keep);
+}
+
 } // namespace
 
-std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
+std::vector<TrackedVariable> findVariables(Function &F, Language Lang) {
   std::vector<TrackedVariable> Vars;
   const DISubprogram *SP = F.getSubprogram();
+  const bool InSystemCode = isSystemCode(F);
   for (Instruction &I : instructions(F)) {
     auto *AI = dyn_cast<AllocaInst>(&I);
     if (!AI)
@@ -133,6 +152,13 @@ std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
     TrackedVariable V;
     V.Alloca = AI;
     SmallVector<DeclareInfo, 1> Declares = findAllDeclares(AI);
+    if (Lang == Language::Rust) {
+      if (Declares.empty() && SP)
+        continue;
+      keepRustDeclaration(Declares, InSystemCode);
+      if (Declares.empty())
+        continue; // the standard library's variable, inlined
+    }
     if (!Declares.empty()) {
       const DeclareInfo &Declare = Declares.front();
       // `this`, __begin1 and friends: the compiler's, not the programmer's.
@@ -151,7 +177,7 @@ std::vector<TrackedVariable> findVariables(Function &F, bool IsC) {
         firstStoreLocation(*AI, V);
       if (Declares.size() == 1) {
         V.Name = Declare.Var->getName().str();
-        V.TypeName = typeName(V.Type, IsC);
+        V.TypeName = typeName(V.Type, Lang);
         V.HoldsAs = pointeeMutability(V.Type);
       } else {
         nameStructuredBinding(V, Declares);

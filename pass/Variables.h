@@ -2,6 +2,7 @@
 #ifndef BORROWSCOPE_VARIABLES_H
 #define BORROWSCOPE_VARIABLES_H
 
+#include "SourceLanguage.h"
 #include "borrowscope/abi.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -51,7 +52,11 @@ struct TrackedVariable {
 /// artificial (a structured binding `auto &[a, b]` is one variable "[a, b]");
 /// without, the named allocas whose names are source identifiers (clang's
 /// temporaries have dotted or reserved names).
-std::vector<TrackedVariable> findVariables(llvm::Function &F, bool IsC);
+/// In Rust, an alloca may carry several declarations: its own variable's and
+/// those of callees inlined into it (at -O2, the standard library's); the
+/// variable is the one declared by \p F's own code, and an alloca declared
+/// only by the standard library's inlined code is not a source variable.
+std::vector<TrackedVariable> findVariables(llvm::Function &F, Language Lang);
 
 } // namespace borrowscope
 

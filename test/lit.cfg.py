@@ -8,7 +8,7 @@ import lit.formats
 
 config.name = "BorrowScope"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".c", ".cpp", ".ll", ".test"]
+config.suffixes = [".c", ".cpp", ".ll", ".rs", ".test"]
 config.excludes = ["Inputs", "unit", "tools", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.borrowscope_obj_root, "test")
@@ -81,3 +81,50 @@ config.substitutions.append(
 config.substitutions.append(
     ("%corpus-check", config.python + " " + os.path.join(tools, "corpus_check.py")
      + " " + os.path.join(config.borrowscope_bin_dir, "borrowscope")))
+
+# rustc, for test/rust: the toolchain's own binary (not rustup's proxy, which
+# needs HOME), from $BORROWSCOPE_RUSTC, PATH or ~/.cargo/bin. Feature "rustc"
+# when its LLVM major is ours (the plugin loads into it), "rustc-other-llvm"
+# when it is not (the wrappers' one-line refusal is tested instead). Without
+# a rustc the Rust tests are reported as unsupported, not passed.
+def find_rustc():
+    import re, shutil, subprocess
+    candidates = [os.environ.get("BORROWSCOPE_RUSTC"), shutil.which("rustc"),
+                  os.path.expanduser("~/.cargo/bin/rustc"), "/root/.cargo/bin/rustc"]
+    for rustc in candidates:
+        if not rustc or not os.access(rustc, os.X_OK):
+            continue
+        try:
+            sysroot = subprocess.run([rustc, "--print", "sysroot"], capture_output=True,
+                                     text=True, timeout=120).stdout.strip()
+            real = os.path.join(sysroot, "bin", "rustc")
+            if not os.access(real, os.X_OK):
+                real = rustc
+            version = subprocess.run([real, "-vV"], capture_output=True, text=True,
+                                     timeout=120).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        m = re.search(r"^LLVM version: (\d+)", version, re.M)
+        if m:
+            return real, int(m.group(1)), os.path.join(sysroot, "bin", "cargo")
+    return None
+
+rustc = find_rustc()
+if rustc:
+    real_rustc, rustc_llvm, cargo = rustc
+    lit_config.note("rustc for test/rust: %s (LLVM %d)" % (real_rustc, rustc_llvm))
+    config.available_features.add(
+        "rustc" if rustc_llvm == config.llvm_version_major else "rustc-other-llvm")
+    if os.access(cargo, os.X_OK):
+        config.available_features.add("cargo")
+    # Longer names first: lit substitutes in this order.
+    wrapper = os.path.join(config.borrowscope_bin_dir, "borrowscope-rustc")
+    config.substitutions += [
+        ("%bsrustc-wrapper", wrapper),
+        ("%bsrustc", wrapper + " " + real_rustc),
+        ("%rustc-llvm-major", str(rustc_llvm)),
+        ("%rustc", real_rustc),
+        ("%cargo", cargo),
+    ]
+else:
+    lit_config.note("no rustc found: test/rust is unsupported")
