@@ -5,6 +5,7 @@
 #include "TypeNames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
 
@@ -122,21 +123,41 @@ void collectLifetimeMarkers(TrackedVariable &V) {
   }
 }
 
-/// Rust has no structured bindings: of several declarations the one from
-/// the user's own code, preferring \p F's over an inlined callee's.
-void keepRustDeclaration(SmallVector<DeclareInfo, 1> &Declares,
-                         bool InSystemCode) {
+/// Rust has no structured bindings. Several declarations of one alloca are
+/// a closure's captured variables (declared on its environment pointer) or
+/// an inlined callee's variables sharing it (at -O2): the standard library's
+/// are dropped, then F's own declaration is kept over an inlined one.
+/// Returns true for captures: all of them F's own.
+bool keepRustDeclarations(SmallVector<DeclareInfo, 1> &Declares,
+                          bool InSystemCode) {
   if (!InSystemCode)
     erase_if(Declares, [](const DeclareInfo &D) {
       return isSystemScope(D.Var->getScope());
     });
   if (Declares.size() < 2)
-    return;
-  auto Own = find_if(Declares, [](const DeclareInfo &D) {
+    return false;
+  auto IsOwn = [](const DeclareInfo &D) {
     return D.Loc && !D.Loc.getInlinedAt();
+  };
+  // Captures are declared through the environment pointer (DW_OP_deref).
+  auto IsCapture = [&](const DeclareInfo &D) {
+    return IsOwn(D) && D.Expression &&
+           any_of(D.Expression->expr_ops(), [](const DIExpression::ExprOperand &Op) {
+             return Op.getOp() == dwarf::DW_OP_deref;
+           });
+  };
+  if (all_of(Declares, IsCapture))
+    return true;
+  // `let copy = value;` at -O0 declares both on one alloca: the binding,
+  // not the parameter, F's own over an inlined callee's.
+  auto Keep = find_if(Declares, [&](const DeclareInfo &D) {
+    return IsOwn(D) && D.Var->getArg() == 0;
   });
-  DeclareInfo Keep = Own != Declares.end() ? *Own : Declares.front();
-  Declares.assign(1, Keep);
+  if (Keep == Declares.end())
+    Keep = find_if(Declares, IsOwn);
+  DeclareInfo Chosen = Keep != Declares.end() ? *Keep : Declares.front();
+  Declares.assign(1, Chosen);
+  return false;
 }
 
 } // namespace
@@ -152,10 +173,11 @@ std::vector<TrackedVariable> findVariables(Function &F, Language Lang) {
     TrackedVariable V;
     V.Alloca = AI;
     SmallVector<DeclareInfo, 1> Declares = findAllDeclares(AI);
+    bool Captures = false;
     if (Lang == Language::Rust) {
       if (Declares.empty() && SP)
         continue;
-      keepRustDeclaration(Declares, InSystemCode);
+      Captures = keepRustDeclarations(Declares, InSystemCode);
       if (Declares.empty())
         continue; // the standard library's variable, inlined
     }
@@ -181,6 +203,12 @@ std::vector<TrackedVariable> findVariables(Function &F, Language Lang) {
         V.HoldsAs = pointeeMutability(V.Type);
       } else {
         nameStructuredBinding(V, Declares);
+        if (Captures) {
+          // What each capture holds is in the environment's field types,
+          // which the declarations (of the captured values) do not give.
+          V.TypeName = "closure captures";
+          V.HoldsAs = BS_MUT_UNKNOWN;
+        }
       }
     } else if (SP) {
       continue; // With debug info, an alloca without a declare is a temporary.
