@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "Borrows.h"
 #include "CalleeMutability.h"
+#include "RustMoves.h"
 #include "SourceLanguage.h"
 #include "TypeNames.h"
 #include "llvm/Demangle/Demangle.h"
@@ -114,14 +115,17 @@ public:
   BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept,
                WrittenArguments &Written, ReturnedArguments &Returned)
       : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars, Returned),
-        Kept(Kept), Written(Written) {}
+        Kept(Kept), Written(Written), IsRust(isRust(F)) {}
 
   BorrowAnalysis run() {
     findAddressTaken();
     for (Instruction &I : instructions(F)) {
       if (auto *SI = dyn_cast<StoreInst>(&I))
         visitStore(*SI);
-      else if (auto *Call = dyn_cast<CallBase>(&I))
+      else if (auto *Copy = dyn_cast<MemTransferInst>(&I); Copy && IsRust) {
+        if (std::optional<Borrow> M = rustMoveOf(*Copy, Derived))
+          Result.push_back(std::move(*M));
+      } else if (auto *Call = dyn_cast<CallBase>(&I))
         visitCall(*Call);
       else if (auto *Ret = dyn_cast<ReturnInst>(&I))
         visitReturn(*Ret);
@@ -583,6 +587,7 @@ private:
   DerivedPointers Derived;
   KeptArguments &Kept;
   WrittenArguments &Written;
+  const bool IsRust;
   DenseSet<const TrackedVariable *> AddressTaken;
   std::vector<Borrow> Result;
 };

@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CalleeMutability.h"
+#include "Compat.h"
+#include "SourceLanguage.h"
 #include "TypeNames.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -17,6 +19,8 @@
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/DebugProgramInstruction.h"
 #include <cstdlib>
 #include <optional>
 
@@ -70,11 +74,54 @@ ParamKind kindOfDIType(const DIType *T) {
   }
 }
 
+/// A Rust callee's parameter behind IR argument \p ArgNo. rustc splits fat
+/// pointers and pairs into two IR arguments, so the subroutine type's list
+/// does not line up with them; the callee's body says which parameter each
+/// argument is: the variable it is spilled into (`store ptr %p, ptr
+/// %p.dbg.spill`, the length after it), or declared on directly (a value
+/// passed by pointer).
+const DIType *rustParamDIType(const CallBase &Call, unsigned ArgNo) {
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || ArgNo >= Callee->arg_size() ||
+      Call.paramHasAttr(ArgNo, Attribute::StructRet))
+    return nullptr;
+  Argument *A = Callee->getArg(ArgNo);
+  for (const DbgVariableRecord *DVR : findDVRDeclares(A))
+    if (const DILocalVariable *Var = DVR->getVariable(); Var->getArg())
+      return Var->getType();
+  for (User *U : A->users()) {
+    auto *SI = dyn_cast<StoreInst>(U);
+    if (!SI || SI->getValueOperand() != A)
+      continue;
+    auto *Spill = dyn_cast<AllocaInst>(
+        SI->getPointerOperand()->stripInBoundsConstantOffsets());
+    if (!Spill)
+      continue;
+    for (const DbgVariableRecord *DVR : findDVRDeclares(Spill))
+      if (const DILocalVariable *Var = DVR->getVariable(); Var->getArg())
+        return Var->getType();
+  }
+  return nullptr;
+}
+
+/// Without a body (or debug info): rustc marks `&T` (T without interior
+/// mutability) readonly and noalias, `&mut T` noalias alone, at opt-level 1
+/// and above.
+ParamKind rustKindFromAttributes(const CallBase &Call, unsigned ArgNo) {
+  if (!Call.getArgOperand(ArgNo)->getType()->isPointerTy() ||
+      !Call.paramHasAttr(ArgNo, Attribute::NoAlias))
+    return ParamKind::Unknown;
+  return Call.paramHasAttr(ArgNo, Attribute::ReadOnly) ? ParamKind::Shared
+                                                       : ParamKind::Mutable;
+}
+
 /// The declared type of IR argument \p ArgNo from the callee's debug info:
 /// its DISubroutineType lists every source parameter, `this` included (as an
 /// artificial pointer to possibly-const T). Null when it does not tell.
 const DIType *paramDIType(const CallBase &Call, unsigned ArgNo) {
   const Function *Callee = Call.getCalledFunction();
+  if (Callee && isRust(*Callee))
+    return rustParamDIType(Call, ArgNo);
   const DISubprogram *SP = Callee ? Callee->getSubprogram() : nullptr;
   // Declarations carry debug info only at -O1 and above (for call-site
   // info); using it would make -O0 and -O2 traces differ.
@@ -96,8 +143,11 @@ const DIType *paramDIType(const CallBase &Call, unsigned ArgNo) {
 }
 
 ParamKind kindFromDebugInfo(const CallBase &Call, unsigned ArgNo) {
-  const DIType *T = paramDIType(Call, ArgNo);
-  return T ? kindOfDIType(T) : ParamKind::Unknown;
+  if (const DIType *T = paramDIType(Call, ArgNo))
+    return kindOfDIType(T);
+  const Function *Callee = Call.getCalledFunction();
+  return Callee && isRust(*Callee) ? rustKindFromAttributes(Call, ArgNo)
+                                   : ParamKind::Unknown;
 }
 
 /// Splits "(int const&, std::map<int, int>&)" at top-level commas.

@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Instrumenter.h"
+#include "SourceLanguage.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Demangle/Demangle.h"
@@ -208,10 +209,10 @@ private:
 
   SiteInfo borrowSite(const Borrow &B) {
     SiteInfo S = siteAt(B.IsMove ? BS_SITE_MOVE : BS_SITE_BORROW, *B.At);
-    if (B.Loc && B.Loc.getLine() != 0) {
-      S.Line = B.Loc.getLine();
-      S.Column = B.Loc.getCol();
-      if (auto *Scope = dyn_cast<DIScope>(B.Loc.getScope()))
+    if (DebugLoc Loc = userCodeLocation(B.Loc); Loc && Loc.getLine() != 0) {
+      S.Line = Loc.getLine();
+      S.Column = Loc.getCol();
+      if (auto *Scope = dyn_cast<DIScope>(Loc.getScope()))
         S.File = Scope->getFilename().str();
     }
     // A parameter's incoming pointer is stored where no statement is: say

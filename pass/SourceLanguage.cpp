@@ -62,7 +62,9 @@ bool isSystemPath(StringRef P) {
          P.starts_with("/usr/local/include/") || P.contains("/include/c++/") ||
          // rustc's standard library (its remapped source path) and the
          // toolchain's copy of it; cargo's registry and git dependencies.
-         P.starts_with("/rustc/") || P.contains("/.rustup/toolchains/") ||
+         // Its vendored dependencies (hashbrown) are under /rust/deps/.
+         P.starts_with("/rustc/") || P.starts_with("/rust/deps/") ||
+         P.contains("/.rustup/toolchains/") ||
          P.contains("/.cargo/registry/") || P.contains("/.cargo/git/");
 }
 
@@ -84,6 +86,13 @@ bool isSystemCode(const Function &F) {
   return N.starts_with("_ZNSt") || N.starts_with("_ZNKSt") ||
          N.starts_with("_ZSt") || N.starts_with("_ZN9__gnu_cxx") ||
          N.starts_with("_ZNK9__gnu_cxx");
+}
+
+DebugLoc userCodeLocation(const DebugLoc &Loc) {
+  const DILocation *L = Loc.get();
+  while (L && L->getInlinedAt() && isSystemScope(L->getScope()->getSubprogram()))
+    L = L->getInlinedAt();
+  return L ? DebugLoc(L) : Loc;
 }
 
 } // namespace borrowscope

@@ -3,6 +3,7 @@
 #define BORROWSCOPE_SOURCELANGUAGE_H
 
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/Function.h"
 
 namespace borrowscope {
@@ -29,6 +30,11 @@ bool isSystemScope(const llvm::DIScope *Scope);
 /// Code the user did not write: by its subprogram's file, or (without debug
 /// info) the C++ standard library's namespaces by mangled name.
 bool isSystemCode(const llvm::Function &F);
+
+/// \p Loc, or, inside code inlined from a system path (the standard
+/// library's Vec::push inlined into the user's function at -O2), the call
+/// in the user's code it was inlined into.
+llvm::DebugLoc userCodeLocation(const llvm::DebugLoc &Loc);
 
 } // namespace borrowscope
 

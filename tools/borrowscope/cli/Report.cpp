@@ -393,12 +393,24 @@ public:
     return t.empty() ? "" : "  borrows\n" + t.render("    ");
   }
 
+  /// A variable, a callee (moved into its parameter), or where else the
+  /// value went: "<return>", "<memory>", "<temporary>".
+  std::string move_target(const Move &mv) const {
+    std::string to = txt(mv.to_name);
+    if (mv.has_to_id)
+      return fit(to);
+    if (to.empty())
+      return "(unnamed)";
+    if (to == "<return>" || to == "<memory>" || to == "<temporary>")
+      return to;
+    return fit(callee_label(to));
+  }
+
   std::string moves(const FunctionGroup &g) const {
     Table t;
     for (const MoveGroup &mg : g.moves) {
       const Move &mv = *mg.first;
-      std::string text = fit(txt(mv.from_name)) + " ⇒ " +
-                         (mv.has_to_id ? fit(txt(mv.to_name)) : "(unnamed)");
+      std::string text = fit(txt(mv.from_name)) + " ⇒ " + move_target(mv);
       std::string loc = where(g, mv.location);
       std::string count = mg.count > 1 ? "×" + std::to_string(mg.count) : "";
       t.row({cell(st_.yellow(text), text), cell(st_.dim(loc), loc), cell(count)});

@@ -1,0 +1,26 @@
+//===- RustMoves.h - Moves out of Rust variables, as the IR shows them ----===//
+#ifndef BORROWSCOPE_RUSTMOVES_H
+#define BORROWSCOPE_RUSTMOVES_H
+
+#include "Borrows.h"
+#include "DerivedPointers.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include <optional>
+
+namespace borrowscope {
+
+/// rustc moves a value by copying its bytes: `let t = s;`, `f(s)`,
+/// `v.push(s)` and `Box::new(s)` are, at opt-level 0, a memcpy of the whole
+/// variable (into the other variable, or into a temporary the callee is
+/// given). A Copy type is copied the same way; the two differ in what
+/// follows: the compiler lets nothing read a moved-from variable again. So
+/// a copy of all of \p Copy's source variable after which no path reads it
+/// (drops, lifetime ends and re-initializing writes are no reads) is a
+/// move. Its borrower: the variable copied into, the call the temporary is
+/// passed to, "<return>" or "<memory>".
+std::optional<Borrow> rustMoveOf(llvm::MemTransferInst &Copy,
+                                 const DerivedPointers &Derived);
+
+} // namespace borrowscope
+
+#endif // BORROWSCOPE_RUSTMOVES_H
