@@ -263,11 +263,16 @@ private:
         continue;
       }
       if (Derived.isAccessor(Call) && Derived.accessorArgument(Call) == Arg) {
-        if (std::optional<Borrow> B = accessorBorrow(Call, *D))
-          Add(std::move(*B));
         // A call that returns a pointer into its object and changes the
         // object (insert, erase, emplace_back): a borrow of the object too.
-        if (!Callee || Written.writes(*Callee, ArgNo) != Access::Written)
+        // An aggregate result's borrow is taken before the call, as the
+        // argument's: then the one borrow is the call's (not two of one
+        // argument, which would conflict).
+        bool Writes = Callee && Written.writes(*Callee, ArgNo) == Access::Written;
+        if (std::optional<Borrow> B = accessorBorrow(Call, *D);
+            B && (B->After || !Writes))
+          Add(std::move(*B));
+        if (!Writes)
           continue;
       }
       Borrow B = borrowOf(Call, Arg, D);

@@ -1,5 +1,6 @@
 //===- DerivedPointers.cpp - Which pointers point into which variable -----===//
 #include "DerivedPointers.h"
+#include "SourceLanguage.h"
 #include "TypeNames.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
@@ -124,7 +125,7 @@ bool isTransparentCall(const CallBase &Call) {
 DerivedPointers::DerivedPointers(Function &F,
                                  const std::vector<TrackedVariable> &Vars,
                                  ReturnedArguments &Returned)
-    : F(F), Returned(Returned) {
+    : F(F), Returned(Returned), IsRust(isRust(F)) {
   const DataLayout &DL = F.getDataLayout();
   for (const TrackedVariable &V : Vars)
     ByAlloca[V.Alloca] = &V;
@@ -362,6 +363,12 @@ bool DerivedPointers::findAccessors() {
       continue;
     bool PointerResult = Call->getType()->isPointerTy();
     bool Aggregate = Call->getType()->isStructTy();
+    // rustc returns pairs of scalars in registers as they are ({i64, i64}
+    // for an Option<usize>): no pointer in them, nothing points anywhere.
+    if (Aggregate && IsRust &&
+        none_of(cast<StructType>(Call->getType())->elements(),
+                [](Type *T) { return T->isPointerTy(); }))
+      continue;
     if (!PointerResult && !Aggregate)
       continue;
     const Value *Arg = nullptr;

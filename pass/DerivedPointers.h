@@ -74,6 +74,7 @@ private:
 
   llvm::Function &F;
   ReturnedArguments &Returned;
+  const bool IsRust;
   llvm::DenseMap<const llvm::Value *, const TrackedVariable *> ByAlloca;
   llvm::DenseMap<const llvm::Value *, Derivation> Derived;
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<TempSlot, 2>> Temps;
@@ -113,8 +114,17 @@ inline bool isDestructorName(llvm::StringRef N) {
          (N.contains("D0E") || N.contains("D1E") || N.contains("D2E"));
 }
 
-/// True when a destructor runs on the object \p Object is in: an owner
-/// (RAII), not a view.
+/// Rust's drop glue, core::ptr::drop_in_place::<T> (v0-mangled): what
+/// runs a Rust value's destructor and its fields'.
+inline bool isRustDropInPlace(llvm::StringRef N) {
+  return N.starts_with("_R") && N.contains("4core3ptr13drop_in_place");
+}
+
+/// True when a C++ destructor runs on the object \p Object is in: an owner
+/// (RAII), not a view. Rust's drop glue does not count: at opt-level 0 a
+/// reference variable printed (`println!("{}", r)` takes `&r`) holds its
+/// borrow for the whole call, so a Vec's elements borrowed by it would
+/// conflict with every later push.
 bool isDestroyed(const llvm::Value *Object);
 
 /// A body the pass may read for what a callee does with its arguments: one

@@ -14,9 +14,10 @@ namespace borrowscope {
 /// variable (into the other variable, or into a temporary the callee is
 /// given). A Copy type is copied the same way; the two differ in what
 /// follows: the compiler lets nothing read a moved-from variable again. So
-/// a copy of all of \p Copy's source variable after which no path reads it
-/// (drops, lifetime ends and re-initializing writes are no reads) is a
-/// move. Its borrower: the variable copied into, the call the temporary is
+/// a copy of all of \p Copy's source variable after which no path uses it
+/// (drops and lifetime ends are no uses) is a move. One written again
+/// before a later move (a loop's binding at opt-level 0, one instance per
+/// call) is left out: the checks would see two moves of one value. Its borrower: the variable copied into, the call the temporary is
 /// passed to, "<return>" or "<memory>".
 std::optional<Borrow> rustMoveOf(llvm::MemTransferInst &Copy,
                                  const DerivedPointers &Derived);

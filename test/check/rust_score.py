@@ -70,6 +70,18 @@ class RustScorer:
         self.wrapper = os.path.join(self.bin, "borrowscope-rustc")
         self.borrowscope = os.path.join(self.bin, "borrowscope")
 
+    def rustc_matches(self):
+        """rustc runs and its LLVM major is the one borrowscope-rustc was
+        built for (the wrapper's plugin_llvm line)."""
+        try:
+            with open(self.wrapper, encoding="utf-8") as f:
+                m = re.search(r"^plugin_llvm='(\d+)'", f.read(), re.M)
+        except OSError:
+            return False
+        rc, out, _ = run([self.rustc, "-vV"])
+        got = re.search(r"^LLVM version: (\d+)", out, re.M) if rc == 0 else None
+        return bool(m and got and m.group(1) == got.group(1))
+
     def exe(self, prog, tag):
         # One directory per build: rustc writes its object files next to -o,
         # named by crate, so parallel builds of one program must not share one.
@@ -201,6 +213,10 @@ def main(argv):
                     help="also print the per-program table in markdown")
     ap.add_argument("--min-precision", type=float, default=None)
     ap.add_argument("--min-recall", type=float, default=None)
+    ap.add_argument("--max-false-positives", type=int, default=None, metavar="N",
+                    help="exit 1 when a level has more than N false positives")
+    ap.add_argument("--skip-without-rustc", action="store_true",
+                    help="exit 77 (skipped) when no rustc of the plugin's LLVM major is found")
     ap.add_argument("--no-miri", action="store_true", help="do not try Miri")
     ap.add_argument("--verbose", "-v", action="store_true", help="per-program details")
     ap.add_argument("--keep", metavar="DIR",
@@ -227,6 +243,10 @@ def main(argv):
     else:
         work = tempfile.mkdtemp(prefix="borrowscope-rust-score-")
     s = RustScorer(args, work)
+    if args.skip_without_rustc and not s.rustc_matches():
+        print(f"skipped: no rustc whose LLVM major is the plugin's ({s.rustc})")
+        shutil.rmtree(work, ignore_errors=True)
+        return 77
     for tool in (s.wrapper, s.borrowscope):
         if not os.access(tool, os.X_OK):
             errors.append(f"missing {tool}")
@@ -299,6 +319,7 @@ def main(argv):
     print()
 
     # False positives and negatives by file:line, per level.
+    too_many = []
     for l in levels:
         fps, fns = [], []
         for p in programs:
@@ -311,6 +332,8 @@ def main(argv):
                     if not score.same_file(f, p)]
             fns += [f"{p.name}:{ln} {k}" for k, ln in sorted(set(p.expects) - own)]
         print(f"-Copt-level={l}: {len(fps)} false positive(s), {len(fns)} false negative(s)")
+        if args.max_false_positives is not None and len(fps) > args.max_false_positives:
+            too_many.append(f"O{l}: {len(fps)} false positives > {args.max_false_positives}")
         for x in fps:
             print("  FP " + x)
         for x in fns:
@@ -342,7 +365,7 @@ def main(argv):
         print("\n".join(table))
         print()
 
-    failed = []
+    failed = list(too_many)
     for l in levels:
         line = scores[f"O{l}-line"]
         for kind in KINDS:
