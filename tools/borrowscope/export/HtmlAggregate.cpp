@@ -1,0 +1,597 @@
+// The aggregated HTML report of a large trace (HtmlAggregate.h). The data
+// object has the fields of the full page's (report-data.js) except the
+// instance columns, plus "agg":
+//   decls   a row per declaration (thread, function, name, declaration
+//           location): its type, instance count, lifetime distribution
+//           (min, median, p90, max in ns) and when its first instance began;
+//   heat    per declaration, instances alive in each of `bins` bins over the
+//           trace, in real time and in event order;
+//   sites   borrows per site (owner declaration, borrower declaration or
+//           callee, kind, mutability, location): count, duration
+//           distribution, first start;
+//   steps, knots  the event-order axis (its length, and real times at
+//           evenly spaced positions on it);
+//   chunks  the time windows of the instance chunks (their bounds on both
+//           axes, the directory, a token that ties them to this page);
+//   base    instances always in the page: those findings name, and those
+//           longer than a few windows (they would be in every chunk).
+// Instance columns (base and chunks) use indices into the whole model ("g"
+// for the instance itself, owner/by/from/to for the others) and carry each
+// time's position in event order (s0, s1, s).
+#include "HtmlAggregate.h"
+#include "HtmlText.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <unordered_map>
+
+namespace borrowscope {
+
+using html::append_id;
+using html::append_signed;
+using html::Columns;
+
+namespace {
+
+/// Instance chunks hold about this many instances (window by window).
+constexpr size_t chunk_target = 3000;
+constexpr size_t max_chunks = 8192;
+/// Instances spanning more windows than this go into the page instead.
+constexpr size_t max_spread = 6;
+
+struct Distribution {
+  uint64_t min = 0, median = 0, p90 = 0, max = 0;
+};
+
+Distribution distribution(std::vector<uint64_t> &v) {
+  Distribution d;
+  if (v.empty())
+    return d;
+  auto at = [&](double q) {
+    size_t k = std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5));
+    std::nth_element(v.begin(), v.begin() + long(k), v.end());
+    return v[k];
+  };
+  d.median = at(0.5);
+  d.p90 = at(0.9);
+  auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  d.min = *lo;
+  d.max = *hi;
+  return d;
+}
+
+struct DeclKey {
+  uint32_t thread, function, name, location;
+  bool operator==(const DeclKey &) const = default;
+};
+struct SiteKey {
+  uint32_t owner, borrower, borrower_name, location;
+  uint8_t kind, mutability;
+  bool operator==(const SiteKey &) const = default;
+};
+struct KeyHash {
+  static uint64_t mix(uint64_t h, uint64_t v) {
+    return (h ^ v) * 0x100000001b3ULL + (h >> 29);
+  }
+  size_t operator()(const DeclKey &k) const {
+    return mix(mix(mix(mix(14695981039346656037ULL, k.thread), k.function),
+                   k.name),
+               k.location);
+  }
+  size_t operator()(const SiteKey &k) const {
+    return mix(mix(mix(mix(mix(14695981039346656037ULL, k.owner), k.borrower),
+                       k.borrower_name),
+                   k.location),
+               uint64_t(k.kind) << 8 | k.mutability);
+  }
+};
+
+class Aggregator {
+public:
+  Aggregator(const OwnershipModel &m, const CheckResults &checks,
+             const HtmlOptions &options)
+      : m_(m), checks_(checks), options_(options) {}
+  std::string run();
+
+private:
+  uint64_t rel(uint64_t t) const { return t - m_.first_time; }
+  uint64_t step(uint64_t rel_time) const { // the last step at or before it
+    auto it = std::upper_bound(times_.begin(), times_.end(), rel_time);
+    return it == times_.begin() ? 0 : uint64_t(it - times_.begin() - 1);
+  }
+  size_t chunk_of(uint64_t s) const {
+    return std::min(chunks_ - 1, size_t(s * chunks_ / steps_));
+  }
+  void axis();
+  void declarations();
+  void sites();
+  void membership();
+  void write_decls(std::string &s);
+  void write_heat(std::string &s);
+  void write_sites(std::string &s);
+  void write_instances(std::string &s, const std::vector<uint32_t> &vars,
+                       const std::vector<uint32_t> &borrows,
+                       const std::vector<uint32_t> &moves);
+  void write_chunks();
+
+  const OwnershipModel &m_;
+  const CheckResults &checks_;
+  const HtmlOptions &options_;
+  std::vector<uint64_t> times_; ///< distinct relative times, ascending
+  uint64_t steps_ = 1;          ///< how many
+  std::vector<uint32_t> vs0_, vs1_, bs0_, bs1_, ms_; ///< positions in event order
+  size_t chunks_ = 1, bins_ = 512;
+
+  struct Decl {
+    DeclKey key;
+    StrId type = 0;
+    uint64_t count = 0, first = 0, first_step = 0;
+    bool finding = false;
+    Distribution life;
+  };
+  std::vector<Decl> decls_;
+  std::vector<uint32_t> decl_of_;
+  struct Site {
+    SiteKey key;
+    uint64_t count = 0, first = 0, first_step = 0;
+    Distribution duration;
+  };
+  std::vector<Site> sites_;
+  std::vector<std::vector<uint32_t>> heat_real_, heat_steps_;
+  std::vector<uint32_t> base_vars_, base_borrows_, base_moves_;
+  std::vector<std::vector<uint32_t>> chunk_vars_, chunk_borrows_, chunk_moves_;
+  std::string token_;
+};
+
+void Aggregator::axis() {
+  const auto &v = m_.variables;
+  const auto &b = m_.borrows;
+  times_.reserve(2 * v.size() + 2 * b.size() + m_.moves.size() + 1);
+  times_.push_back(0);
+  for (const Variable &x : v) {
+    times_.push_back(rel(x.created));
+    times_.push_back(rel(m_.lifetime_end(x)));
+  }
+  for (const Borrow &x : b) {
+    times_.push_back(rel(x.start));
+    times_.push_back(rel(x.end));
+  }
+  for (const Move &x : m_.moves)
+    times_.push_back(rel(x.time));
+  std::sort(times_.begin(), times_.end());
+  times_.erase(std::unique(times_.begin(), times_.end()), times_.end());
+  times_.shrink_to_fit();
+  steps_ = times_.size();
+  vs0_.resize(v.size());
+  vs1_.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    vs0_[i] = uint32_t(step(rel(v[i].created)));
+    vs1_[i] = uint32_t(step(rel(m_.lifetime_end(v[i]))));
+  }
+  bs0_.resize(b.size());
+  bs1_.resize(b.size());
+  for (size_t i = 0; i < b.size(); ++i) {
+    bs0_[i] = uint32_t(step(rel(b[i].start)));
+    bs1_[i] = uint32_t(step(rel(b[i].end)));
+  }
+  ms_.resize(m_.moves.size());
+  for (size_t i = 0; i < m_.moves.size(); ++i)
+    ms_[i] = uint32_t(step(rel(m_.moves[i].time)));
+  size_t items = v.size() + b.size() + m_.moves.size();
+  chunks_ = std::clamp<size_t>((items + chunk_target - 1) / chunk_target, 1,
+                               std::min<size_t>(max_chunks, steps_));
+}
+
+void Aggregator::declarations() {
+  const auto &v = m_.variables;
+  std::unordered_map<DeclKey, uint32_t, KeyHash> index;
+  decl_of_.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    DeclKey k{v[i].thread_index, v[i].function, v[i].name, v[i].location};
+    auto [it, fresh] = index.try_emplace(k, uint32_t(decls_.size()));
+    if (fresh) {
+      Decl d;
+      d.key = k;
+      d.type = v[i].type;
+      d.first = rel(v[i].created);
+      d.first_step = vs0_[i];
+      decls_.push_back(d);
+    }
+    decl_of_[i] = it->second;
+    Decl &d = decls_[it->second];
+    d.count++;
+    if (vs0_[i] < d.first_step) {
+      d.first_step = vs0_[i];
+      d.first = rel(v[i].created);
+    }
+  }
+  for (const Finding &f : checks_.findings)
+    for (uint32_t x : f.variables)
+      if (x < v.size())
+        decls_[decl_of_[x]].finding = true;
+  // Lifetimes, one declaration at a time (declarations in order of their
+  // instances: a bucket sort).
+  std::vector<uint32_t> start(decls_.size() + 1, 0);
+  for (uint32_t d : decl_of_)
+    start[d + 1]++;
+  for (size_t d = 0; d < decls_.size(); ++d)
+    start[d + 1] += start[d];
+  std::vector<uint64_t> life(v.size());
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < v.size(); ++i)
+      life[fill[decl_of_[i]]++] = m_.lifetime_end(v[i]) - v[i].created;
+  }
+  for (size_t d = 0; d < decls_.size(); ++d) {
+    std::vector<uint64_t> one(life.begin() + start[d], life.begin() + start[d + 1]);
+    decls_[d].life = distribution(one);
+  }
+  // Heat: instances alive per bin (a difference array per declaration).
+  bins_ = std::clamp<size_t>(400000 / std::max<size_t>(1, 2 * decls_.size()), 16, 512);
+  double real_span = double(std::max<uint64_t>(m_.last_time - m_.first_time, 1));
+  double step_span = double(std::max<uint64_t>(steps_ - 1, 1));
+  auto bin = [&](double x, double span) {
+    return std::min(bins_ - 1, size_t(std::max(0.0, x / span * double(bins_))));
+  };
+  std::vector<std::vector<int64_t>> dr(decls_.size(), std::vector<int64_t>(bins_ + 1)),
+      ds(decls_.size(), std::vector<int64_t>(bins_ + 1));
+  for (size_t i = 0; i < v.size(); ++i) {
+    uint32_t d = decl_of_[i];
+    dr[d][bin(double(rel(v[i].created)), real_span)]++;
+    dr[d][bin(double(rel(m_.lifetime_end(v[i]))), real_span) + 1]--;
+    ds[d][bin(double(vs0_[i]), step_span)]++;
+    ds[d][bin(double(vs1_[i]), step_span) + 1]--;
+  }
+  auto prefix = [&](std::vector<int64_t> &diff) {
+    std::vector<uint32_t> out(bins_);
+    int64_t n = 0;
+    for (size_t k = 0; k < bins_; ++k)
+      out[k] = uint32_t(n += diff[k]);
+    return out;
+  };
+  for (size_t d = 0; d < decls_.size(); ++d) {
+    heat_real_.push_back(prefix(dr[d]));
+    heat_steps_.push_back(prefix(ds[d]));
+  }
+}
+
+void Aggregator::sites() {
+  const auto &b = m_.borrows;
+  std::unordered_map<SiteKey, uint32_t, KeyHash> index;
+  std::vector<uint32_t> site_of(b.size());
+  for (size_t i = 0; i < b.size(); ++i) {
+    SiteKey k{b[i].owner == no_index ? no_index : decl_of_[b[i].owner],
+              b[i].borrower == no_index ? no_index : decl_of_[b[i].borrower],
+              b[i].borrower == no_index ? b[i].borrower_name : 0,
+              b[i].location, uint8_t(b[i].kind), uint8_t(b[i].mutability)};
+    auto [it, fresh] = index.try_emplace(k, uint32_t(sites_.size()));
+    if (fresh) {
+      Site s;
+      s.key = k;
+      s.first = rel(b[i].start);
+      s.first_step = bs0_[i];
+      sites_.push_back(s);
+    }
+    site_of[i] = it->second;
+    sites_[it->second].count++;
+  }
+  std::vector<uint32_t> start(sites_.size() + 1, 0);
+  for (uint32_t s : site_of)
+    start[s + 1]++;
+  for (size_t s = 0; s < sites_.size(); ++s)
+    start[s + 1] += start[s];
+  std::vector<uint64_t> dur(b.size());
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < b.size(); ++i)
+      dur[fill[site_of[i]]++] = b[i].end - b[i].start;
+  }
+  for (size_t s = 0; s < sites_.size(); ++s) {
+    std::vector<uint64_t> one(dur.begin() + start[s], dur.begin() + start[s + 1]);
+    sites_[s].duration = distribution(one);
+  }
+  // The most frequent first, then in order of appearance.
+  std::sort(sites_.begin(), sites_.end(), [](const Site &a, const Site &c) {
+    return a.count != c.count ? a.count > c.count : a.first_step < c.first_step;
+  });
+}
+
+// Which instances go into which chunk, and which into the page.
+void Aggregator::membership() {
+  const auto &v = m_.variables;
+  const auto &b = m_.borrows;
+  std::vector<uint8_t> in_base_var(v.size()), in_base_borrow(b.size());
+  for (const Finding &f : checks_.findings) {
+    for (uint32_t x : f.variables)
+      if (x < v.size())
+        in_base_var[x] = 1;
+    for (uint32_t x : f.borrows)
+      if (x < b.size()) {
+        in_base_borrow[x] = 1;
+        if (b[x].owner != no_index)
+          in_base_var[b[x].owner] = 1;
+        if (b[x].borrower != no_index)
+          in_base_var[b[x].borrower] = 1;
+      }
+  }
+  for (size_t i = 0; i < v.size(); ++i)
+    if (chunk_of(vs1_[i]) - chunk_of(vs0_[i]) >= max_spread)
+      in_base_var[i] = 1;
+  for (size_t i = 0; i < b.size(); ++i)
+    if (chunk_of(bs1_[i]) - chunk_of(bs0_[i]) >= max_spread) {
+      in_base_borrow[i] = 1;
+      if (b[i].owner != no_index)
+        in_base_var[b[i].owner] = 1;
+      if (b[i].borrower != no_index)
+        in_base_var[b[i].borrower] = 1;
+    }
+  chunk_vars_.assign(chunks_, {});
+  chunk_borrows_.assign(chunks_, {});
+  chunk_moves_.assign(chunks_, {});
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (in_base_var[i]) {
+      base_vars_.push_back(uint32_t(i));
+      continue;
+    }
+    for (size_t c = chunk_of(vs0_[i]), e = chunk_of(vs1_[i]); c <= e; ++c)
+      chunk_vars_[c].push_back(uint32_t(i));
+  }
+  auto with = [&](size_t c, uint32_t var) {
+    if (var != no_index && !in_base_var[var])
+      chunk_vars_[c].push_back(var);
+  };
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (in_base_borrow[i]) {
+      base_borrows_.push_back(uint32_t(i));
+      continue;
+    }
+    for (size_t c = chunk_of(bs0_[i]), e = chunk_of(bs1_[i]); c <= e; ++c) {
+      chunk_borrows_[c].push_back(uint32_t(i));
+      with(c, b[i].owner);
+      with(c, b[i].borrower);
+    }
+  }
+  for (size_t i = 0; i < m_.moves.size(); ++i) {
+    size_t c = chunk_of(ms_[i]);
+    chunk_moves_[c].push_back(uint32_t(i));
+    with(c, m_.moves[i].from);
+    with(c, m_.moves[i].to);
+  }
+  for (auto &list : chunk_vars_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+}
+
+void Aggregator::write_decls(std::string &s) {
+  const auto &d = decls_;
+  Columns c(s);
+  auto num = [&](uint64_t x) { append_number(s, x); };
+  c.column("th", d.size(), [&](size_t i) { num(d[i].key.thread); });
+  c.column("fn", d.size(), [&](size_t i) { num(d[i].key.function); });
+  c.column("name", d.size(), [&](size_t i) { num(d[i].key.name); });
+  c.column("loc", d.size(), [&](size_t i) { num(d[i].key.location); });
+  c.column("type", d.size(), [&](size_t i) { num(d[i].type); });
+  c.column("n", d.size(), [&](size_t i) { num(d[i].count); });
+  c.column("first", d.size(), [&](size_t i) { num(d[i].first); });
+  c.column("sfirst", d.size(), [&](size_t i) { num(d[i].first_step); });
+  c.column("min", d.size(), [&](size_t i) { num(d[i].life.min); });
+  c.column("med", d.size(), [&](size_t i) { num(d[i].life.median); });
+  c.column("p90", d.size(), [&](size_t i) { num(d[i].life.p90); });
+  c.column("max", d.size(), [&](size_t i) { num(d[i].life.max); });
+  c.column("fd", d.size(), [&](size_t i) { num(d[i].finding ? 1 : 0); });
+}
+
+void Aggregator::write_heat(std::string &s) {
+  for (const auto *heat : {&heat_real_, &heat_steps_}) {
+    s += heat == &heat_real_ ? "\"real\":[" : "],\"steps\":[";
+    for (size_t d = 0; d < heat->size(); ++d) {
+      s += d ? ",[" : "[";
+      for (size_t k = 0; k < bins_; ++k) {
+        if (k)
+          s += ',';
+        append_number(s, (*heat)[d][k]);
+      }
+      s += ']';
+    }
+  }
+  s += ']';
+}
+
+void Aggregator::write_sites(std::string &s) {
+  const auto &x = sites_;
+  Columns c(s);
+  auto num = [&](uint64_t v) { append_number(s, v); };
+  auto index = [&](uint32_t i) { append_signed(s, i == no_index ? -1 : int64_t(i)); };
+  c.column("owner", x.size(), [&](size_t i) { index(x[i].key.owner); });
+  c.column("by", x.size(), [&](size_t i) { index(x[i].key.borrower); });
+  c.column("bname", x.size(), [&](size_t i) { num(x[i].key.borrower_name); });
+  c.column("kind", x.size(), [&](size_t i) { num(x[i].key.kind); });
+  c.column("mut", x.size(), [&](size_t i) { num(x[i].key.mutability); });
+  c.column("loc", x.size(), [&](size_t i) { num(x[i].key.location); });
+  c.column("n", x.size(), [&](size_t i) { num(x[i].count); });
+  c.column("first", x.size(), [&](size_t i) { num(x[i].first); });
+  c.column("sfirst", x.size(), [&](size_t i) { num(x[i].first_step); });
+  c.column("min", x.size(), [&](size_t i) { num(x[i].duration.min); });
+  c.column("med", x.size(), [&](size_t i) { num(x[i].duration.median); });
+  c.column("p90", x.size(), [&](size_t i) { num(x[i].duration.p90); });
+  c.column("max", x.size(), [&](size_t i) { num(x[i].duration.max); });
+}
+
+void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl,
+                                 const std::vector<uint32_t> &bl,
+                                 const std::vector<uint32_t> &ml) {
+  auto num = [&](uint64_t x) { append_number(s, x); };
+  auto index = [&](uint32_t i) { append_signed(s, i == no_index ? -1 : int64_t(i)); };
+  s += "{\"vars\":{";
+  {
+    const auto &v = m_.variables;
+    auto n = vl.size();
+    Columns c(s);
+    c.column("g", n, [&](size_t i) { num(vl[i]); });
+    c.column("id", n, [&](size_t i) { append_id(s, v[vl[i]].id); });
+    c.column("name", n, [&](size_t i) { num(v[vl[i]].name); });
+    c.column("type", n, [&](size_t i) { num(v[vl[i]].type); });
+    c.column("fn", n, [&](size_t i) { num(v[vl[i]].function); });
+    c.column("loc", n, [&](size_t i) { num(v[vl[i]].location); });
+    c.column("dloc", n, [&](size_t i) { num(v[vl[i]].drop_location); });
+    c.column("th", n, [&](size_t i) { num(v[vl[i]].thread_index); });
+    c.column("t0", n, [&](size_t i) { num(rel(v[vl[i]].created)); });
+    c.column("t1", n, [&](size_t i) { num(rel(m_.lifetime_end(v[vl[i]]))); });
+    c.column("s0", n, [&](size_t i) { num(vs0_[vl[i]]); });
+    c.column("s1", n, [&](size_t i) { num(vs1_[vl[i]]); });
+    c.column("fl", n, [&](size_t i) { num(v[vl[i]].flags); });
+    c.column("dc", n, [&](size_t i) { num(decl_of_[vl[i]]); });
+  }
+  s += "},\"borrows\":{";
+  {
+    const auto &b = m_.borrows;
+    auto n = bl.size();
+    Columns c(s);
+    c.column("g", n, [&](size_t i) { num(bl[i]); });
+    c.column("owner", n, [&](size_t i) { index(b[bl[i]].owner); });
+    c.column("by", n, [&](size_t i) { index(b[bl[i]].borrower); });
+    c.column("bname", n, [&](size_t i) { num(b[bl[i]].borrower_name); });
+    c.column("kind", n, [&](size_t i) { num(unsigned(b[bl[i]].kind)); });
+    c.column("mut", n, [&](size_t i) { num(unsigned(b[bl[i]].mutability)); });
+    c.column("t0", n, [&](size_t i) { num(rel(b[bl[i]].start)); });
+    c.column("t1", n, [&](size_t i) { num(rel(b[bl[i]].end)); });
+    c.column("s0", n, [&](size_t i) { num(bs0_[bl[i]]); });
+    c.column("s1", n, [&](size_t i) { num(bs1_[bl[i]]); });
+    c.column("end", n, [&](size_t i) { num(unsigned(b[bl[i]].end_rule)); });
+    c.column("loc", n, [&](size_t i) { num(b[bl[i]].location); });
+    c.column("fn", n, [&](size_t i) { num(b[bl[i]].function); });
+    c.column("th", n, [&](size_t i) { num(b[bl[i]].thread_index); });
+  }
+  s += "},\"moves\":{";
+  {
+    const auto &mv = m_.moves;
+    auto n = ml.size();
+    Columns c(s);
+    c.column("g", n, [&](size_t i) { num(ml[i]); });
+    c.column("from", n, [&](size_t i) { index(mv[ml[i]].from); });
+    c.column("to", n, [&](size_t i) { index(mv[ml[i]].to); });
+    c.column("toname", n, [&](size_t i) { num(mv[ml[i]].to_name); });
+    c.column("t", n, [&](size_t i) { num(rel(mv[ml[i]].time)); });
+    c.column("s", n, [&](size_t i) { num(ms_[ml[i]]); });
+    c.column("loc", n, [&](size_t i) { num(mv[ml[i]].location); });
+    c.column("th", n, [&](size_t i) { num(mv[ml[i]].thread_index); });
+  }
+  s += "}}";
+}
+
+// OUT.d/cNNNNN.js: "borrowscopeChunk(TOKEN, N, {vars, borrows, moves});".
+void Aggregator::write_chunks() {
+  namespace fs = std::filesystem;
+  const fs::path dir(options_.chunk_dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw OutputError("cannot create " + dir.string() + ": " + ec.message());
+  // Chunks of an earlier export go (only files named as chunks).
+  for (const auto &entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() == 9 && name[0] == 'c' && name.ends_with(".js") &&
+        std::all_of(name.begin() + 1, name.begin() + 6,
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      fs::remove(entry.path(), ec);
+  }
+  std::string s;
+  for (size_t c = 0; c < chunks_; ++c) {
+    char name[16];
+    std::snprintf(name, sizeof name, "c%05zu.js", c);
+    s = "borrowscopeChunk(\"" + token_ + "\",";
+    append_number(s, c);
+    s += ',';
+    write_instances(s, chunk_vars_[c], chunk_borrows_[c], chunk_moves_[c]);
+    s += ");\n";
+    Output out((dir / name).string());
+    out.write(s);
+    out.close();
+  }
+}
+
+std::string Aggregator::run() {
+  axis();
+  declarations();
+  sites();
+  membership();
+  std::random_device random;
+  char token[24];
+  std::snprintf(token, sizeof token, "%08x%08x", unsigned(random()),
+                unsigned(m_.events & 0xffffffffu));
+  token_ = token;
+
+  std::string s;
+  append_page_head(s, m_, checks_, options_);
+  append_findings(s, m_, checks_, [&](uint64_t t) { return step(t); });
+  s += ",\n\"agg\":{\"bins\":";
+  append_number(s, bins_);
+  s += ",\"steps\":";
+  append_number(s, std::max<uint64_t>(steps_ - 1, 1));
+  s += ",\"knots\":{";
+  {
+    size_t k = std::min<size_t>(steps_, 4096);
+    std::vector<uint64_t> at(k);
+    for (size_t i = 0; i < k; ++i)
+      at[i] = k < 2 ? 0 : uint64_t(double(i) * double(steps_ - 1) / double(k - 1) + 0.5);
+    Columns c(s);
+    c.column("s", k, [&](size_t i) { append_number(s, at[i]); });
+    c.column("t", k, [&](size_t i) { append_number(s, times_[at[i]]); });
+  }
+  s += "},\n\"chunks\":{\"n\":";
+  append_number(s, chunks_);
+  s += ",\"href\":";
+  append_json_string(s, options_.chunk_dir.empty() ? "" : options_.chunk_href, true);
+  s += ",\"token\":";
+  append_json_string(s, token_, true);
+  {
+    // Window c holds the steps from s[c] up to s[c + 1]; t: their real times.
+    std::vector<uint64_t> bound(chunks_ + 1);
+    for (size_t c = 0; c <= chunks_; ++c)
+      bound[c] = (uint64_t(c) * steps_ + chunks_ - 1) / chunks_;
+    s += ',';
+    Columns c(s);
+    c.column("s", bound.size(), [&](size_t i) { append_number(s, bound[i]); });
+    c.column("t", bound.size(), [&](size_t i) {
+      append_number(s, bound[i] < steps_ ? times_[bound[i]] : times_.back() + 1);
+    });
+  }
+  s += "},\n\"decls\":{";
+  write_decls(s);
+  s += "},\n\"heat\":{";
+  write_heat(s);
+  s += "},\n\"sites\":{";
+  write_sites(s);
+  s += "},\n\"base\":";
+  write_instances(s, base_vars_, base_borrows_, base_moves_);
+  s += "}}";
+  if (!options_.chunk_dir.empty())
+    write_chunks();
+  return s;
+}
+
+} // namespace
+
+bool html_aggregates(const OwnershipModel &model, const HtmlOptions &options) {
+  switch (options.detail) {
+  case HtmlOptions::Detail::Instances:
+    return false;
+  case HtmlOptions::Detail::Aggregate:
+    return true;
+  case HtmlOptions::Detail::Auto:
+    break;
+  }
+  return model.variables.size() > options.aggregate_above;
+}
+
+std::string aggregate_data_json(const OwnershipModel &model,
+                                const CheckResults &checks,
+                                const HtmlOptions &options) {
+  return Aggregator(model, checks, options).run();
+}
+
+} // namespace borrowscope

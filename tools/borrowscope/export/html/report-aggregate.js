@@ -1,0 +1,275 @@
+// BorrowScope HTML report, part 2 of 6: aggregated pages (traces past
+// `export`'s threshold, export/HtmlAggregate.cpp). See report-data.js.
+//
+// The page holds a row per declaration with its instance count, lifetime
+// distribution and heat strip (instances alive per bin), and the borrows
+// per site. Zoomed in to at most DETAIL_CHUNKS time windows, it loads those
+// windows' instances (OUT.d/cNNNNN.js, each a script calling
+// borrowscopeChunk) and draws them as the full page does. The instances
+// that findings name are in the page (AGG.base).
+const DETAIL_CHUNKS = 3;
+const CHUNK = AGG ? AGG.chunks : { n: 0, s: [], t: [] };
+const chunkState = new Uint8Array(CHUNK.n); // 0 not asked, 1 loading, 2 in, 3 missing
+const localVar = new Map(), localBorrow = new Map(), localMove = new Map(); // g -> index
+const agg = { detail: false, loading: 0, missing: false, worstChunkMs: 0, chunksIn: 0, waiting: [] };
+
+// Appends a chunk's (or the base's) instances the page does not have yet.
+function appendInstances(part) {
+  const started = performance.now();
+  const pv = part.vars, pb = part.borrows, pm = part.moves;
+  const touched = new Set();
+  const local = (map, g) => (g < 0 || !map.has(g) ? -1 : map.get(g));
+  for (let k = 0; k < pv.g.length; k++) {
+    if (localVar.has(pv.g[k])) continue;
+    const i = NV++;
+    localVar.set(pv.g[k], i);
+    for (const c in V) V[c].push(pv[c][k]);
+    declOf[i] = pv.dc[k];
+    laneOf[i] = 0;
+    decls[pv.dc[k]].vars.push(i);
+    touched.add(pv.dc[k]);
+  }
+  for (let k = 0; k < pb.g.length; k++) {
+    if (localBorrow.has(pb.g[k])) continue;
+    const i = NB++;
+    localBorrow.set(pb.g[k], i);
+    for (const c in B) B[c].push(c === 'owner' || c === 'by' ? local(localVar, pb[c][k]) : pb[c][k]);
+    push(asOwner, B.owner[i], i);
+    push(asBorrower, B.by[i], i);
+  }
+  for (let k = 0; k < pm.g.length; k++) {
+    if (localMove.has(pm.g[k])) continue;
+    const i = NM++;
+    localMove.set(pm.g[k], i);
+    for (const c in M) M[c].push(c === 'from' || c === 'to' ? local(localVar, pm[c][k]) : pm[c][k]);
+    push(movesOf, M.from[i], i);
+    push(movesOf, M.to[i], i);
+  }
+  for (const d of touched) layoutDecl(decls[d]);
+  return performance.now() - started;
+}
+
+if (AGG) {
+  appendInstances(AGG.base);
+  // Findings name instances by their index in the whole trace.
+  for (const f of D.findings) {
+    f.vars = f.vars.map((g) => localVar.get(g)).filter((v) => v !== undefined);
+    f.borrows = f.borrows.map((g) => localBorrow.get(g)).filter((b) => b !== undefined);
+  }
+  indexFindings();
+  window.borrowscopeChunk = (token, c, part) => {
+    if (token !== CHUNK.token || !(c >= 0 && c < CHUNK.n) || chunkState[c] === 2) return;
+    agg.worstChunkMs = Math.max(agg.worstChunkMs, appendInstances(part));
+    chunkState[c] = 2;
+    agg.chunksIn++;
+  };
+}
+
+function loadChunk(c) {
+  if (!CHUNK.href) { chunkState[c] = 3; agg.missing = true; return; }
+  chunkState[c] = 1;
+  agg.loading++;
+  const s = document.createElement('script');
+  s.src = encodeURIComponent(CHUNK.href) + '/c' + String(c).padStart(5, '0') + '.js';
+  const done = () => {
+    if (chunkState[c] === 1) { chunkState[c] = 3; agg.missing = true; } // absent, or of another export
+    s.remove();
+    if (--agg.loading === 0) {
+      buildRows();
+      redraw();
+      const waiting = agg.waiting.splice(0);
+      for (const f of waiting) f();
+    }
+  };
+  s.onload = done;
+  s.onerror = done;
+  document.head.append(s);
+}
+// Calls f once no chunk is loading.
+function whenLoaded(f) { if (agg.loading) agg.waiting.push(f); else f(); }
+
+// The time window (chunk) at axis position u.
+function chunkAt(u) {
+  const bounds = X.mode === 'real' ? CHUNK.t : CHUNK.s;
+  let lo = 0, hi = CHUNK.n - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (bounds[mid] <= u) lo = mid; else hi = mid - 1; }
+  return lo;
+}
+
+// Before each frame: instances (their windows are in) or aggregates.
+function aggPrepare() {
+  agg.detail = false;
+  if (!CHUNK.n) return;
+  const a = chunkAt(Math.max(state.t0, 0)), z = chunkAt(Math.min(state.t1, X.span));
+  if (z - a + 1 > DETAIL_CHUNKS || state.t1 < 0 || state.t0 > X.span) return;
+  let ready = true;
+  for (let c = a; c <= z; c++) {
+    if (chunkState[c] === 0) loadChunk(c);
+    if (chunkState[c] !== 2) ready = false;
+  }
+  agg.detail = ready;
+}
+const aggregated = () => AGG && !agg.detail;
+
+// The event-order axis between the exporter's knots (real time <-> step).
+function interpolate(xs, ys, x) {
+  const n = xs.length;
+  if (!n) return 0;
+  if (x <= xs[0]) return ys[0];
+  if (x >= xs[n - 1]) return ys[n - 1];
+  let lo = 0, hi = n - 1;
+  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (xs[mid] <= x) lo = mid; else hi = mid; }
+  return xs[hi] === xs[lo] ? ys[lo] : ys[lo] + (ys[hi] - ys[lo]) * (x - xs[lo]) / (xs[hi] - xs[lo]);
+}
+const knotStep = (t) => interpolate(AGG.knots.t, AGG.knots.s, t);
+const knotTime = (u) => interpolate(AGG.knots.s, AGG.knots.t, u);
+
+// ---- Heat strips ----------------------------------------------------------
+const heatMax = AGG ? { real: AGG.heat.real.map((h) => Math.max(1, ...h)), steps: AGG.heat.steps.map((h) => Math.max(1, ...h)) } : null;
+const HEAT_LEVELS = 8;
+const heatOf = (d) => (X.mode === 'real' ? AGG.heat.real : AGG.heat.steps)[d];
+const binWidth = () => X.span / AGG.bins;
+
+function drawHeat(r) {
+  const row = rows[r];
+  if (row.lane) return;
+  const d = decls[row.decl].agg, heat = heatOf(d), max = (X.mode === 'real' ? heatMax.real : heatMax.steps)[d];
+  const w = binWidth(), by = rowTop(r) + (ROW_H - BAR_H) / 2;
+  const k0 = Math.max(0, Math.floor(state.t0 / w)), k1 = Math.min(AGG.bins - 1, Math.floor(state.t1 / w));
+  const paths = [];
+  for (let k = k0; k <= k1; k++) {
+    const n = heat[k];
+    if (!n) continue;
+    const level = Math.min(HEAT_LEVELS - 1, Math.floor(Math.sqrt(n / max) * HEAT_LEVELS));
+    const x0 = Math.max(xOf(k * w), GUTTER - 2), x1 = xOf((k + 1) * w);
+    (paths[level] = paths[level] || new Path2D()).rect(x0, by, Math.max(1, x1 - x0), BAR_H);
+  }
+  paths.forEach((p, level) => {
+    ctx.globalAlpha = 0.18 + 0.82 * (level + 1) / HEAT_LEVELS;
+    ctx.fillStyle = decls[row.decl].finding ? '#b91c1c' : '#475569';
+    ctx.fill(p);
+  });
+  ctx.globalAlpha = 1;
+  frame.heat = (frame.heat || 0) + 1;
+}
+
+// One arrow per borrow site (borrower declaration to owner), labelled with
+// its count: the first screen of a loop of 33 000 iterations draws one.
+function drawSiteArrows(first, last) {
+  const A = AGG.sites;
+  const landed = new Map();
+  for (let i = 0; i < A.n.length; i++) {
+    if (A.by[i] < 0 || A.owner[i] < 0) continue;
+    const rb = rowOfDecl[A.by[i]], ro = rowOfDecl[A.owner[i]];
+    if (rb < 0 || ro < 0 || rb === ro || (rb < first && ro < first) || (rb > last && ro > last)) continue;
+    let x = xOf(X.mode === 'real' ? A.first[i] : A.sfirst[i]);
+    if (x > W - 30) continue;
+    x = Math.max(x, GUTTER + 8);
+    const n = landed.get(ro) || 0;
+    landed.set(ro, n + 1);
+    x += n * 9;
+    const y0 = rowTop(rb) + ROW_H / 2;
+    arrow(x, y0, rowTop(ro) + ROW_H / 2, MUT_COLOR[A.mut[i]], 1.8, 0.9);
+    ctx.fillStyle = MUT_COLOR[A.mut[i]]; ctx.font = '600 10px ui-monospace, SFMono-Regular, Menlo, monospace';
+    ctx.textAlign = 'left';
+    ctx.fillText('×' + A.n[i], x + 6, y0 + (ro > rb ? -8 : 8));
+    frame.arrows++;
+  }
+}
+
+// ---- Words ------------------------------------------------------------------
+const distText = (A, i) => 'min ' + fmt(A.min[i]) + ' · median ' + fmt(A.med[i]) + ' · p90 ' + fmt(A.p90[i]) + ' · max ' + fmt(A.max[i]);
+function siteBorrower(i) {
+  const A = AGG.sites;
+  if (A.by[i] >= 0) return str(decls[A.by[i]].name);
+  const name = str(A.bname[i]);
+  return A.kind[i] === 1 ? calleeLabel(name) : A.kind[i] === 2 ? 'return' : name;
+}
+function siteText(i) {
+  const A = AGG.sites, o = A.owner[i];
+  const owner = o >= 0 ? str(decls[o].name) : '?';
+  return siteBorrower(i) + ' → ' + owner + '  ' + MUT[A.mut[i]] + ' ' + KIND[A.kind[i]] + '  ' + lineOf(str(A.loc[i])) + '  ×' + A.n[i];
+}
+
+function heatTip(h) {
+  const d = decls[h.decl], a = d.agg, A = AGG.decls, w = binWidth();
+  const n = heatOf(a)[h.bin];
+  return str(d.name) + ': ' + (str(d.type) || '?') + '\n' + str(d.fn) + ' · ' + str(d.loc) +
+    '\n×' + A.n[a] + ' instances, lifetimes ' + distText(A, a) +
+    '\n' + n + ' alive from ' + fmt(timeAt(h.bin * w)) + ' to ' + fmt(timeAt((h.bin + 1) * w)) +
+    (CHUNK.href ? '\nclick to zoom in to these instances' : '');
+}
+
+// Zooms to the window of axis position u, so that its instances load.
+function expandAt(u) {
+  const c = chunkAt(u), bounds = X.mode === 'real' ? CHUNK.t : CHUNK.s;
+  const a = bounds[c], z = Math.min(bounds[c + 1], X.span + 1), w = Math.max(z - a, 2);
+  state.t0 = a - w * 0.05; state.t1 = z + w * 0.05;
+  redraw();
+}
+
+function selectDecl(d) {
+  clearFinding();
+  state.selected = -1;
+  state.decl = d;
+  showDetails();
+  redraw();
+}
+
+// The details of a declaration: what it aggregates, its borrow sites.
+function declDetails(box, d) {
+  const dd = decls[d], A = AGG.decls, a = dd.agg;
+  const h = el('h2', null, str(dd.name));
+  h.id = 'bs-decl-name';
+  box.append(h, el('div', 'type', str(dd.type) || '(type unknown)'));
+  const dl = el('dl');
+  const item = (k, val, mono, id) => { const dd_ = el('dd', mono ? 'mono' : null, val); if (id) dd_.id = id; dl.append(el('dt', null, k), dd_); };
+  item('function', str(dd.fn) || '?', true);
+  item('thread', D.threads[dd.th].id + ' · ' + D.threads[dd.th].name);
+  item('declared', str(dd.loc) || '?', true);
+  item('instances', String(A.n[a]), false, 'bs-decl-count');
+  item('lifetimes', distText(A, a), false, 'bs-decl-life');
+  item('first', fmt(A.first[a]));
+  box.append(dl);
+  const go = el('button', 'link', CHUNK.href ? 'Show its first instances' : 'Zoom to its first instance');
+  go.id = 'bs-decl-expand';
+  go.onclick = () => expandAt(X.mode === 'real' ? A.first[a] : A.sfirst[a]);
+  box.append(go);
+  sitesTable(box, (i) => AGG.sites.owner[i] === d || AGG.sites.by[i] === d, 'Borrows');
+}
+
+function sitesTable(box, keep, title) {
+  const A = AGG.sites, list = [];
+  for (let i = 0; i < A.n.length && list.length < 60; i++) if (keep(i)) list.push(i);
+  box.append(el('h3', null, title + ' (per site: count, durations)'));
+  if (!list.length) { box.append(el('p', 'muted', 'None.')); return; }
+  const table = el('table', 'events');
+  table.id = 'bs-sites';
+  for (const i of list) {
+    const tr = el('tr');
+    const kind = el('td', 'kind');
+    kind.append(el('span', 'tag ' + (A.mut[i] === 3 ? 'move-borrow' : MUT[A.mut[i]]), '×' + A.n[i]));
+    tr.append(kind, el('td', null, siteText(i)));
+    const more = el('tr');
+    const td = el('td', 'loc', distText(A, i));
+    td.colSpan = 2;
+    more.append(td);
+    tr.onclick = more.onclick = () => expandAt(X.mode === 'real' ? A.first[i] : A.sfirst[i]);
+    table.append(tr, more);
+  }
+  box.append(table);
+}
+
+function aggOverview(box) {
+  const p = el('div', 'empty-state');
+  p.append(el('h2', null, 'Summary by declaration'));
+  const lines = [
+    ['This trace has ' + D.counts.variables + ' variable instances', ': each row is a declaration (a name at a line in a function) with its instance count (×N); its strip is darker where more of them are alive.'],
+    ['Arrows', ' are borrow sites, one per borrower and owner, with their count.'],
+    ['Zoom in', ' (Ctrl+wheel, W) or click a strip to see the instances themselves; click a name for the declaration\'s lifetimes and borrows.'],
+  ];
+  for (const [b, t] of lines) { const q = el('p'); q.append(el('b', null, b), document.createTextNode(t)); p.append(q); }
+  if (!CHUNK.href) p.append(el('p', 'notice', 'This page was written without its chunk directory (to stdout or a pipe): only these summaries and the instances that findings name are available.'));
+  box.append(p);
+  sitesTable(box, () => true, 'Borrow sites');
+}
