@@ -140,6 +140,7 @@ private:
     Distribution duration;
   };
   std::vector<Site> sites_;
+  std::vector<uint32_t> site_of_; ///< per borrow
   std::vector<std::vector<uint32_t>> heat_real_, heat_steps_;
   std::vector<uint32_t> base_vars_, base_borrows_, base_moves_;
   std::vector<std::vector<uint32_t>> chunk_vars_, chunk_borrows_, chunk_moves_;
@@ -261,7 +262,8 @@ void Aggregator::declarations() {
 void Aggregator::sites() {
   const auto &b = m_.borrows;
   std::unordered_map<SiteKey, uint32_t, KeyHash> index;
-  std::vector<uint32_t> site_of(b.size());
+  std::vector<uint32_t> &site_of = site_of_;
+  site_of.resize(b.size());
   for (size_t i = 0; i < b.size(); ++i) {
     SiteKey k{b[i].owner == no_index ? no_index : decl_of_[b[i].owner],
               b[i].borrower == no_index ? no_index : decl_of_[b[i].borrower],
@@ -294,9 +296,22 @@ void Aggregator::sites() {
     sites_[s].duration = distribution(one);
   }
   // The most frequent first, then in order of appearance.
-  std::sort(sites_.begin(), sites_.end(), [](const Site &a, const Site &c) {
-    return a.count != c.count ? a.count > c.count : a.first_step < c.first_step;
+  std::vector<uint32_t> order(sites_.size()), rank(sites_.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = uint32_t(i);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t c) {
+    const Site &x = sites_[a], &y = sites_[c];
+    return x.count != y.count ? x.count > y.count : x.first_step < y.first_step;
   });
+  std::vector<Site> sorted;
+  sorted.reserve(sites_.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    rank[order[i]] = uint32_t(i);
+    sorted.push_back(sites_[order[i]]);
+  }
+  sites_ = std::move(sorted);
+  for (uint32_t &x : site_of_)
+    x = rank[x];
 }
 
 // Which instances go into which chunk, and which into the page.
@@ -421,28 +436,46 @@ void Aggregator::write_sites(std::string &s) {
   c.column("max", x.size(), [&](size_t i) { num(x[i].duration.max); });
 }
 
+// Compact: what a declaration or a borrow site says is left out (the page
+// has them), and sequences go as differences from the previous value
+// (report-aggregate.js, decodePart).
 void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl,
                                  const std::vector<uint32_t> &bl,
                                  const std::vector<uint32_t> &ml) {
   auto num = [&](uint64_t x) { append_number(s, x); };
   auto index = [&](uint32_t i) { append_signed(s, i == no_index ? -1 : int64_t(i)); };
+  // A column of differences from the previous value (null: none).
+  auto deltas = [&](Columns &c, const char *name, size_t n, auto value,
+                    bool nullable = false) {
+    uint64_t last = 0;
+    c.column(name, n, [&](size_t i) {
+      uint64_t x = value(i);
+      if (nullable && x == uint64_t(no_index)) {
+        s += "null";
+        return;
+      }
+      append_signed(s, int64_t(x - last));
+      last = x;
+    });
+  };
   s += "{\"vars\":{";
   {
     const auto &v = m_.variables;
     auto n = vl.size();
+    constexpr uint64_t max_exact = (uint64_t(1) << 53) - 1;
+    bool small_ids = std::all_of(vl.begin(), vl.end(),
+                                 [&](uint32_t i) { return v[i].id <= max_exact; });
     Columns c(s);
-    c.column("g", n, [&](size_t i) { num(vl[i]); });
-    c.column("id", n, [&](size_t i) { append_id(s, v[vl[i]].id); });
-    c.column("name", n, [&](size_t i) { num(v[vl[i]].name); });
-    c.column("type", n, [&](size_t i) { num(v[vl[i]].type); });
-    c.column("fn", n, [&](size_t i) { num(v[vl[i]].function); });
-    c.column("loc", n, [&](size_t i) { num(v[vl[i]].location); });
+    deltas(c, "g", n, [&](size_t i) { return uint64_t(vl[i]); });
+    if (small_ids)
+      deltas(c, "id", n, [&](size_t i) { return uint64_t(v[vl[i]].id); });
+    else
+      c.column("ids", n, [&](size_t i) { append_id(s, v[vl[i]].id); });
     c.column("dloc", n, [&](size_t i) { num(v[vl[i]].drop_location); });
-    c.column("th", n, [&](size_t i) { num(v[vl[i]].thread_index); });
-    c.column("t0", n, [&](size_t i) { num(rel(v[vl[i]].created)); });
-    c.column("t1", n, [&](size_t i) { num(rel(m_.lifetime_end(v[vl[i]]))); });
-    c.column("s0", n, [&](size_t i) { num(vs0_[vl[i]]); });
-    c.column("s1", n, [&](size_t i) { num(vs1_[vl[i]]); });
+    deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(v[vl[i]].created)); });
+    c.column("d", n, [&](size_t i) { num(m_.lifetime_end(v[vl[i]]) - v[vl[i]].created); });
+    deltas(c, "s0", n, [&](size_t i) { return uint64_t(vs0_[vl[i]]); });
+    c.column("sd", n, [&](size_t i) { num(vs1_[vl[i]] - vs0_[vl[i]]); });
     c.column("fl", n, [&](size_t i) { num(v[vl[i]].flags); });
     c.column("dc", n, [&](size_t i) { num(decl_of_[vl[i]]); });
   }
@@ -451,20 +484,15 @@ void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl
     const auto &b = m_.borrows;
     auto n = bl.size();
     Columns c(s);
-    c.column("g", n, [&](size_t i) { num(bl[i]); });
-    c.column("owner", n, [&](size_t i) { index(b[bl[i]].owner); });
-    c.column("by", n, [&](size_t i) { index(b[bl[i]].borrower); });
-    c.column("bname", n, [&](size_t i) { num(b[bl[i]].borrower_name); });
-    c.column("kind", n, [&](size_t i) { num(unsigned(b[bl[i]].kind)); });
-    c.column("mut", n, [&](size_t i) { num(unsigned(b[bl[i]].mutability)); });
-    c.column("t0", n, [&](size_t i) { num(rel(b[bl[i]].start)); });
-    c.column("t1", n, [&](size_t i) { num(rel(b[bl[i]].end)); });
-    c.column("s0", n, [&](size_t i) { num(bs0_[bl[i]]); });
-    c.column("s1", n, [&](size_t i) { num(bs1_[bl[i]]); });
+    deltas(c, "g", n, [&](size_t i) { return uint64_t(bl[i]); });
+    deltas(c, "owner", n, [&](size_t i) { return uint64_t(b[bl[i]].owner); }, true);
+    deltas(c, "by", n, [&](size_t i) { return uint64_t(b[bl[i]].borrower); }, true);
+    c.column("site", n, [&](size_t i) { num(site_of_[bl[i]]); });
+    deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(b[bl[i]].start)); });
+    c.column("d", n, [&](size_t i) { num(b[bl[i]].end - b[bl[i]].start); });
+    deltas(c, "s0", n, [&](size_t i) { return uint64_t(bs0_[bl[i]]); });
+    c.column("sd", n, [&](size_t i) { num(bs1_[bl[i]] - bs0_[bl[i]]); });
     c.column("end", n, [&](size_t i) { num(unsigned(b[bl[i]].end_rule)); });
-    c.column("loc", n, [&](size_t i) { num(b[bl[i]].location); });
-    c.column("fn", n, [&](size_t i) { num(b[bl[i]].function); });
-    c.column("th", n, [&](size_t i) { num(b[bl[i]].thread_index); });
   }
   s += "},\"moves\":{";
   {

@@ -13,9 +13,28 @@ const chunkState = new Uint8Array(CHUNK.n); // 0 not asked, 1 loading, 2 in, 3 m
 const localVar = new Map(), localBorrow = new Map(), localMove = new Map(); // g -> index
 const agg = { detail: false, loading: 0, missing: false, worstChunkMs: 0, chunksIn: 0, waiting: [] };
 
+// A chunk's columns as the page's (HtmlAggregate.cpp writes differences,
+// and leaves out what the declaration or the borrow site says).
+function decodePart(part) {
+  const sum = (a) => { const out = new Array(a.length); let x = 0; for (let i = 0; i < a.length; i++) out[i] = x += a[i]; return out; };
+  const sumOrNone = (a) => { const out = new Array(a.length); let x = 0; for (let i = 0; i < a.length; i++) out[i] = a[i] === null ? -1 : (x += a[i]); return out; };
+  const plus = (a, d) => a.map((x, i) => x + d[i]);
+  const A = AGG.decls, SI = AGG.sites, v = part.vars, b = part.borrows;
+  const vt0 = sum(v.t0), vs0 = sum(v.s0), bt0 = sum(b.t0), bs0 = sum(b.s0);
+  const of = (table, key, list) => list.map((i) => table[key][i]);
+  return {
+    vars: { g: sum(v.g), id: v.ids || sum(v.id), name: of(A, 'name', v.dc), type: of(A, 'type', v.dc), fn: of(A, 'fn', v.dc),
+      loc: of(A, 'loc', v.dc), dloc: v.dloc, th: of(A, 'th', v.dc), t0: vt0, t1: plus(vt0, v.d), s0: vs0, s1: plus(vs0, v.sd), fl: v.fl, dc: v.dc },
+    borrows: { g: sum(b.g), owner: sumOrNone(b.owner), by: sumOrNone(b.by), bname: of(SI, 'bname', b.site), kind: of(SI, 'kind', b.site),
+      mut: of(SI, 'mut', b.site), t0: bt0, t1: plus(bt0, b.d), s0: bs0, s1: plus(bs0, b.sd), end: b.end, loc: of(SI, 'loc', b.site) },
+    moves: part.moves,
+  };
+}
+
 // Appends a chunk's (or the base's) instances the page does not have yet.
-function appendInstances(part) {
+function appendInstances(compact) {
   const started = performance.now();
+  const part = decodePart(compact);
   const pv = part.vars, pb = part.borrows, pm = part.moves;
   const touched = new Set();
   const local = (map, g) => (g < 0 || !map.has(g) ? -1 : map.get(g));
@@ -66,13 +85,20 @@ if (AGG) {
 }
 
 function loadChunk(c) {
-  if (!CHUNK.href) { chunkState[c] = 3; agg.missing = true; return; }
+  if (!CHUNK.href) { // written to stdout or a pipe: no chunks
+    chunkState[c] = 3; agg.missing = true;
+    $('bs-hint').textContent = 'This page was written without its chunk directory: the summary only';
+    return;
+  }
   chunkState[c] = 1;
   agg.loading++;
   const s = document.createElement('script');
   s.src = encodeURIComponent(CHUNK.href) + '/c' + String(c).padStart(5, '0') + '.js';
   const done = () => {
-    if (chunkState[c] === 1) { chunkState[c] = 3; agg.missing = true; } // absent, or of another export
+    if (chunkState[c] === 1) { // absent, or of another export
+      chunkState[c] = 3; agg.missing = true;
+      $('bs-hint').textContent = 'Instances are not available here: ' + CHUNK.href + '/ is missing or belongs to another export (the summary still is)';
+    }
     s.remove();
     if (--agg.loading === 0) {
       buildRows();
@@ -126,31 +152,51 @@ const knotTime = (u) => interpolate(AGG.knots.s, AGG.knots.t, u);
 
 // ---- Heat strips ----------------------------------------------------------
 const heatMax = AGG ? { real: AGG.heat.real.map((h) => Math.max(1, ...h)), steps: AGG.heat.steps.map((h) => Math.max(1, ...h)) } : null;
-const HEAT_LEVELS = 8;
 const heatOf = (d) => (X.mode === 'real' ? AGG.heat.real : AGG.heat.steps)[d];
 const binWidth = () => X.span / AGG.bins;
 
+// A density strip: per bin, a column as tall as the instances alive then
+// (relative to the declaration's busiest bin), on a faint band where any
+// are alive.
 function drawHeat(r) {
   const row = rows[r];
   if (row.lane) return;
-  const d = decls[row.decl].agg, heat = heatOf(d), max = (X.mode === 'real' ? heatMax.real : heatMax.steps)[d];
+  const dd = decls[row.decl], d = dd.agg, heat = heatOf(d), max = (X.mode === 'real' ? heatMax.real : heatMax.steps)[d];
   const w = binWidth(), by = rowTop(r) + (ROW_H - BAR_H) / 2;
   const k0 = Math.max(0, Math.floor(state.t0 / w)), k1 = Math.min(AGG.bins - 1, Math.floor(state.t1 / w));
-  const paths = [];
+  const band = new Path2D(), bars = new Path2D();
   for (let k = k0; k <= k1; k++) {
     const n = heat[k];
     if (!n) continue;
-    const level = Math.min(HEAT_LEVELS - 1, Math.floor(Math.sqrt(n / max) * HEAT_LEVELS));
-    const x0 = Math.max(xOf(k * w), GUTTER - 2), x1 = xOf((k + 1) * w);
-    (paths[level] = paths[level] || new Path2D()).rect(x0, by, Math.max(1, x1 - x0), BAR_H);
+    const x0 = Math.max(xOf(k * w), GUTTER - 2), x1 = Math.max(xOf((k + 1) * w), x0 + 1);
+    const h = Math.max(2, BAR_H * n / max);
+    band.rect(x0, by, x1 - x0, BAR_H);
+    bars.rect(x0, by + BAR_H - h, x1 - x0, h);
   }
-  paths.forEach((p, level) => {
-    ctx.globalAlpha = 0.18 + 0.82 * (level + 1) / HEAT_LEVELS;
-    ctx.fillStyle = decls[row.decl].finding ? '#b91c1c' : '#475569';
-    ctx.fill(p);
-  });
-  ctx.globalAlpha = 1;
-  frame.heat = (frame.heat || 0) + 1;
+  ctx.fillStyle = COLORS.life; ctx.fill(band);
+  ctx.fillStyle = dd.finding ? '#b91c1c' : '#475569'; ctx.fill(bars);
+  drawCallSites(r, row.decl, by);
+  frame.heat++;
+}
+
+// Borrows by calls (and returns, stores) of this owner: named under its
+// strip, with their count.
+function drawCallSites(r, d, by) {
+  const A = AGG.sites;
+  let x = W - 8;
+  ctx.font = '600 10px ui-monospace, SFMono-Regular, Menlo, monospace'; ctx.textAlign = 'right';
+  for (let i = 0; i < A.n.length; i++) {
+    if (A.owner[i] !== d || A.by[i] >= 0) continue;
+    const text = '⟵ ' + siteBorrower(i) + ' ×' + A.n[i];
+    ctx.fillStyle = '#fff'; ctx.globalAlpha = 0.85;
+    const tw = ctx.measureText(text).width;
+    ctx.fillRect(x - tw - 4, by + 1, tw + 8, BAR_H - 2);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = MUT_COLOR[A.mut[i]];
+    ctx.fillText(text, x, by + BAR_H / 2 + 0.5);
+    x -= tw + 14;
+    if (x < GUTTER + 100) break;
+  }
 }
 
 // One arrow per borrow site (borrower declaration to owner), labelled with
@@ -162,12 +208,11 @@ function drawSiteArrows(first, last) {
     if (A.by[i] < 0 || A.owner[i] < 0) continue;
     const rb = rowOfDecl[A.by[i]], ro = rowOfDecl[A.owner[i]];
     if (rb < 0 || ro < 0 || rb === ro || (rb < first && ro < first) || (rb > last && ro > last)) continue;
-    let x = xOf(X.mode === 'real' ? A.first[i] : A.sfirst[i]);
-    if (x > W - 30) continue;
-    x = Math.max(x, GUTTER + 8);
+    // Where the site first borrowed, or in the first free place from the left.
     const n = landed.get(ro) || 0;
     landed.set(ro, n + 1);
-    x += n * 9;
+    let x = Math.max(xOf(X.mode === 'real' ? A.first[i] : A.sfirst[i]), GUTTER + 16 + n * 86);
+    if (x > W - 60) continue;
     const y0 = rowTop(rb) + ROW_H / 2;
     arrow(x, y0, rowTop(ro) + ROW_H / 2, MUT_COLOR[A.mut[i]], 1.8, 0.9);
     ctx.fillStyle = MUT_COLOR[A.mut[i]]; ctx.font = '600 10px ui-monospace, SFMono-Regular, Menlo, monospace';

@@ -21,7 +21,7 @@ const S = D.strings;
 const AGG = D.agg || null;
 const columns = (names) => Object.fromEntries(names.split(' ').map((n) => [n, []]));
 const V = D.vars || columns('g id name type fn loc dloc th t0 t1 s0 s1 fl dc');
-const B = D.borrows || columns('g owner by bname kind mut t0 t1 s0 s1 end loc fn th');
+const B = D.borrows || columns('g owner by bname kind mut t0 t1 s0 s1 end loc');
 const M = D.moves || columns('g from to toname t s loc th');
 let NV = V.id.length, NB = B.owner.length, NM = M.from.length;
 const KIND = ['variable', 'call', 'return', 'escape', 'unknown'];

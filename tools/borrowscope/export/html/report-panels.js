@@ -74,7 +74,7 @@ function showDetails() {
 function overview(box) {
   if (AGG) aggOverview(box);
   const p = el('div', 'empty-state');
-  p.append(el('h2', null, AGG ? 'Zoomed in: instances' : 'Ownership timeline'));
+  p.append(el('h2', null, AGG ? 'Zoomed in: the instances' : 'Ownership timeline'));
   const lines = [
     ['Each row', ' is a variable; its grey bar is the variable\'s lifetime, from creation (New) to Drop.'],
     ['Coloured spans', ' inside a bar are borrows the variable holds: blue shared (const), red mutable. The arrow points to the owner.'],
@@ -144,6 +144,10 @@ function header() {
   addOptions($('bs-thread'), D.threads.map((t, i) => [String(i), t.id + ' · ' + t.name]));
   if (D.threads.length < 2) $('bs-thread').hidden = true;
   if (!D.findings.length) for (const e of document.querySelectorAll('.legend .finding, .legend .finding-label')) e.hidden = true;
+  if (AGG) {
+    for (const e of document.querySelectorAll('.legend .heat, .legend .heat-label')) e.hidden = false;
+    $('bs-hint').textContent = 'Summary by declaration: zoom in (Ctrl+wheel, W) or click a strip to see its instances · click a name for its lifetimes and borrows · drag to pan';
+  }
   updateFindingNav();
 }
 
