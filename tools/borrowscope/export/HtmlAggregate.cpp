@@ -102,6 +102,36 @@ private:
     auto it = std::upper_bound(times_.begin(), times_.end(), rel_time);
     return it == times_.begin() ? 0 : uint64_t(it - times_.begin() - 1);
   }
+  /// The same, searching from \p hint, the previous answer (consecutive
+  /// instances have close times: the search is short); updates it.
+  uint64_t step_near(uint64_t rel_time, uint64_t &hint) const {
+    const uint64_t n = times_.size();
+    uint64_t lo, hi; // times_[lo] <= rel_time < times_[hi] (hi may be n)
+    if (times_[hint] <= rel_time) {
+      lo = hint;
+      uint64_t d = 1;
+      while (lo + d < n && times_[lo + d] <= rel_time) {
+        lo += d;
+        d *= 2;
+      }
+      hi = std::min(lo + d, n);
+    } else {
+      hi = hint;
+      uint64_t d = 1;
+      while (hi >= d && times_[hi - d] > rel_time) {
+        hi -= d;
+        d *= 2;
+      }
+      if (hi < d)
+        return hint = step(rel_time);
+      lo = hi - d;
+    }
+    while (hi - lo > 1) {
+      uint64_t mid = lo + (hi - lo) / 2;
+      (times_[mid] <= rel_time ? lo : hi) = mid;
+    }
+    return hint = lo;
+  }
   size_t chunk_of(uint64_t s) const {
     return std::min(chunks_ - 1, size_t(s * chunks_ / steps_));
   }
@@ -168,19 +198,22 @@ void Aggregator::axis() {
   steps_ = times_.size();
   vs0_.resize(v.size());
   vs1_.resize(v.size());
+  uint64_t h0 = 0, h1 = 0;
   for (size_t i = 0; i < v.size(); ++i) {
-    vs0_[i] = uint32_t(step(rel(v[i].created)));
-    vs1_[i] = uint32_t(step(rel(m_.lifetime_end(v[i]))));
+    vs0_[i] = uint32_t(step_near(rel(v[i].created), h0));
+    vs1_[i] = uint32_t(step_near(rel(m_.lifetime_end(v[i])), h1));
   }
   bs0_.resize(b.size());
   bs1_.resize(b.size());
+  h0 = h1 = 0;
   for (size_t i = 0; i < b.size(); ++i) {
-    bs0_[i] = uint32_t(step(rel(b[i].start)));
-    bs1_[i] = uint32_t(step(rel(b[i].end)));
+    bs0_[i] = uint32_t(step_near(rel(b[i].start), h0));
+    bs1_[i] = uint32_t(step_near(rel(b[i].end), h1));
   }
   ms_.resize(m_.moves.size());
+  h0 = 0;
   for (size_t i = 0; i < m_.moves.size(); ++i)
-    ms_[i] = uint32_t(step(rel(m_.moves[i].time)));
+    ms_[i] = uint32_t(step_near(rel(m_.moves[i].time), h0));
   size_t items = v.size() + b.size() + m_.moves.size();
   chunks_ = std::clamp<size_t>((items + chunk_target - 1) / chunk_target, 1,
                                std::min<size_t>(max_chunks, steps_));
