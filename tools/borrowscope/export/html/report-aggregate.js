@@ -124,6 +124,14 @@ function chunkAt(u) {
 
 // Before each frame: instances (their windows are in) or aggregates.
 function aggPrepare() {
+  const before = agg.detail;
+  computeDetail();
+  if (before !== agg.detail && !agg.missing)
+    $('bs-hint').textContent = agg.detail ? HINT_DETAIL : HINT_SUMMARY;
+}
+const HINT_SUMMARY = 'Summary by declaration: zoom in (Ctrl+wheel, W) or click a strip to see its instances · click a name for its lifetimes and borrows · drag to pan';
+const HINT_DETAIL = 'Instances of this stretch (zoom out for the summary) · click a bar for its events · drag to pan · N/P: next/previous finding';
+function computeDetail() {
   agg.detail = false;
   if (!CHUNK.n) return;
   const a = chunkAt(Math.max(state.t0, 0)), z = chunkAt(Math.min(state.t1, X.span));

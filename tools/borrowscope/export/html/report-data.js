@@ -9,7 +9,8 @@
 // DOM through textContent (never innerHTML), and the canvas draws text as
 // pixels, so no name can become markup.
 //
-// URL fragment options: #select=NAME selects the first variable named NAME;
+// URL fragment options: #select=NAME selects the first variable named NAME
+// (aggregated pages: its declaration);
 // #finding=N shows the Nth finding (from 1);
 // #selftest runs the checks of test/tool/browser and writes the results into
 // <pre id="bs-selftest">; #perf adds frame timings to the self-test.

@@ -146,7 +146,7 @@ function header() {
   if (!D.findings.length) for (const e of document.querySelectorAll('.legend .finding, .legend .finding-label')) e.hidden = true;
   if (AGG) {
     for (const e of document.querySelectorAll('.legend .heat, .legend .heat-label')) e.hidden = false;
-    $('bs-hint').textContent = 'Summary by declaration: zoom in (Ctrl+wheel, W) or click a strip to see its instances · click a name for its lifetimes and borrows · drag to pan';
+    $('bs-hint').textContent = HINT_SUMMARY;
   }
   updateFindingNav();
 }

@@ -161,7 +161,7 @@ function drawLabel(r) {
     return;
   }
   const d = decls[row.decl];
-  const selected = row.vars.some(isMarked);
+  const selected = row.vars.some(isMarked) || (AGG && !row.lane && state.decl === row.decl);
   if (selected) { ctx.fillStyle = '#e0e7ff'; ctx.fillRect(0, rowTop(r), GUTTER, ROW_H); }
   const name = str(d.name);
   let x = 34;
