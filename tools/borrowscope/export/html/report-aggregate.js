@@ -11,7 +11,14 @@ const DETAIL_CHUNKS = 3;
 const CHUNK = AGG ? AGG.chunks : { n: 0, s: [], t: [] };
 const chunkState = new Uint8Array(CHUNK.n); // 0 not asked, 1 loading, 2 in, 3 missing
 const localVar = new Map(), localBorrow = new Map(), localMove = new Map(); // g -> index
-const agg = { detail: false, loading: 0, missing: false, worstChunkMs: 0, chunksIn: 0, waiting: [] };
+const agg = { detail: false, loading: 0, missing: false, worstChunkMs: 0, chunksIn: 0, evictions: 0, waiting: [] };
+// At most this many chunks stay in (each costs every later rebuild): past
+// it, the least recently shown go (and load again when needed).
+const MAX_CHUNKS_IN = 16;
+const chunkPart = new Map(); // chunk -> its columns, while it is in
+const chunkUse = new Float64Array(CHUNK.n); // when each was last on screen
+let useClock = 0;
+const base = { nv: 0, nb: 0, nm: 0 }; // the page's own instances come first
 
 // A chunk's columns as the page's (HtmlAggregate.cpp writes differences,
 // and leaves out what the declaration or the borrow site says).
@@ -70,6 +77,7 @@ function appendInstances(compact) {
 
 if (AGG) {
   appendInstances(AGG.base);
+  Object.assign(base, { nv: NV, nb: NB, nm: NM });
   // Findings name instances by their index in the whole trace.
   for (const f of D.findings) {
     f.vars = f.vars.map((g) => localVar.get(g)).filter((v) => v !== undefined);
@@ -80,8 +88,41 @@ if (AGG) {
     if (token !== CHUNK.token || !(c >= 0 && c < CHUNK.n) || chunkState[c] === 2) return;
     agg.worstChunkMs = Math.max(agg.worstChunkMs, appendInstances(part));
     chunkState[c] = 2;
+    chunkPart.set(c, part);
     agg.chunksIn++;
   };
+}
+
+// Back to the page's own instances plus the chunks on screen (and the
+// selected instance's).
+function evictChunks() {
+  const started = performance.now();
+  const keep = [...chunkPart.keys()].filter((c) => chunkUse[c] === useClock);
+  const selected = state.selected >= base.nv ? V.g[state.selected] : -1;
+  if (selected >= 0) {
+    const c = chunkAt(X.v0[state.selected]);
+    if (chunkPart.has(c) && !keep.includes(c)) keep.push(c);
+  }
+  for (const c of [...chunkPart.keys()]) if (!keep.includes(c)) { chunkPart.delete(c); chunkState[c] = 0; }
+  for (const c in V) V[c].length = base.nv;
+  for (const c in B) B[c].length = base.nb;
+  for (const c in M) M[c].length = base.nm;
+  NV = base.nv; NB = base.nb; NM = base.nm;
+  declOf.length = laneOf.length = base.nv;
+  // The indexes again, for the page's own instances (few).
+  for (const map of [localVar, localBorrow, localMove, asOwner, asBorrower, movesOf]) map.clear();
+  for (let i = 0; i < NV; i++) localVar.set(V.g[i], i);
+  for (let i = 0; i < NB; i++) { localBorrow.set(B.g[i], i); push(asOwner, B.owner[i], i); push(asBorrower, B.by[i], i); }
+  for (let i = 0; i < NM; i++) { localMove.set(M.g[i], i); push(movesOf, M.from[i], i); push(movesOf, M.to[i], i); }
+  for (const d of decls) { d.vars = d.vars.filter((v) => v < base.nv); layoutDecl(d); }
+  for (const c of keep) appendInstances(chunkPart.get(c));
+  state.hover = null;
+  if (selected >= 0) {
+    state.selected = localVar.has(selected) ? localVar.get(selected) : -1;
+    showDetails();
+  }
+  agg.evictions++;
+  agg.worstEvictMs = Math.max(agg.worstEvictMs || 0, performance.now() - started);
 }
 
 function loadChunk(c) {
@@ -101,8 +142,9 @@ function loadChunk(c) {
     }
     s.remove();
     if (--agg.loading === 0) {
+      if (chunkPart.size > MAX_CHUNKS_IN) evictChunks();
       buildRows();
-      redraw();
+      draw(); // at once, not at the next animation frame
       const waiting = agg.waiting.splice(0);
       for (const f of waiting) f();
     }
@@ -137,7 +179,9 @@ function computeDetail() {
   const a = chunkAt(Math.max(state.t0, 0)), z = chunkAt(Math.min(state.t1, X.span));
   if (z - a + 1 > DETAIL_CHUNKS || state.t1 < 0 || state.t0 > X.span) return;
   let ready = true;
+  useClock++;
   for (let c = a; c <= z; c++) {
+    chunkUse[c] = useClock;
     if (chunkState[c] === 0) loadChunk(c);
     if (chunkState[c] !== 2) ready = false;
   }
