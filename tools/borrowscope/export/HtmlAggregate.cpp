@@ -15,167 +15,17 @@
 //           axes, the directory, a token that ties them to this page);
 //   base    instances always in the page: those findings name, and those
 //           longer than a few windows (they would be in every chunk).
-// Instance columns (base and chunks) use indices into the whole model ("g"
-// for the instance itself, owner/by/from/to for the others) and carry each
-// time's position in event order (s0, s1, s).
+// Instance columns (base and chunks, HtmlChunks.cpp) use indices into the
+// whole model ("g" for the instance itself, owner/by/from/to for the others)
+// and carry each time's position in event order too (s0, s).
 #include "HtmlAggregate.h"
+#include "HtmlAggregator.h"
 #include "HtmlText.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <random>
-#include <unordered_map>
 
-namespace borrowscope {
-
-using html::append_id;
-using html::append_signed;
-using html::Columns;
-
-namespace {
-
-/// Instance chunks hold about this many instances (window by window).
-constexpr size_t chunk_target = 3000;
-constexpr size_t max_chunks = 8192;
-/// Instances spanning more windows than this go into the page instead.
-constexpr size_t max_spread = 6;
-
-struct Distribution {
-  uint64_t min = 0, median = 0, p90 = 0, max = 0;
-};
-
-Distribution distribution(std::vector<uint64_t> &v) {
-  Distribution d;
-  if (v.empty())
-    return d;
-  auto at = [&](double q) {
-    size_t k = std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5));
-    std::nth_element(v.begin(), v.begin() + long(k), v.end());
-    return v[k];
-  };
-  d.median = at(0.5);
-  d.p90 = at(0.9);
-  auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-  d.min = *lo;
-  d.max = *hi;
-  return d;
-}
-
-struct DeclKey {
-  uint32_t thread, function, name, location;
-  bool operator==(const DeclKey &) const = default;
-};
-struct SiteKey {
-  uint32_t owner, borrower, borrower_name, location;
-  uint8_t kind, mutability;
-  bool operator==(const SiteKey &) const = default;
-};
-struct KeyHash {
-  static uint64_t mix(uint64_t h, uint64_t v) {
-    return (h ^ v) * 0x100000001b3ULL + (h >> 29);
-  }
-  size_t operator()(const DeclKey &k) const {
-    return mix(mix(mix(mix(14695981039346656037ULL, k.thread), k.function),
-                   k.name),
-               k.location);
-  }
-  size_t operator()(const SiteKey &k) const {
-    return mix(mix(mix(mix(mix(14695981039346656037ULL, k.owner), k.borrower),
-                       k.borrower_name),
-                   k.location),
-               uint64_t(k.kind) << 8 | k.mutability);
-  }
-};
-
-class Aggregator {
-public:
-  Aggregator(const OwnershipModel &m, const CheckResults &checks,
-             const HtmlOptions &options)
-      : m_(m), checks_(checks), options_(options) {}
-  std::string run();
-
-private:
-  uint64_t rel(uint64_t t) const { return t - m_.first_time; }
-  uint64_t step(uint64_t rel_time) const { // the last step at or before it
-    auto it = std::upper_bound(times_.begin(), times_.end(), rel_time);
-    return it == times_.begin() ? 0 : uint64_t(it - times_.begin() - 1);
-  }
-  /// The same, searching from \p hint, the previous answer (consecutive
-  /// instances have close times: the search is short); updates it.
-  uint64_t step_near(uint64_t rel_time, uint64_t &hint) const {
-    const uint64_t n = times_.size();
-    uint64_t lo, hi; // times_[lo] <= rel_time < times_[hi] (hi may be n)
-    if (times_[hint] <= rel_time) {
-      lo = hint;
-      uint64_t d = 1;
-      while (lo + d < n && times_[lo + d] <= rel_time) {
-        lo += d;
-        d *= 2;
-      }
-      hi = std::min(lo + d, n);
-    } else {
-      hi = hint;
-      uint64_t d = 1;
-      while (hi >= d && times_[hi - d] > rel_time) {
-        hi -= d;
-        d *= 2;
-      }
-      if (hi < d)
-        return hint = step(rel_time);
-      lo = hi - d;
-    }
-    while (hi - lo > 1) {
-      uint64_t mid = lo + (hi - lo) / 2;
-      (times_[mid] <= rel_time ? lo : hi) = mid;
-    }
-    return hint = lo;
-  }
-  size_t chunk_of(uint64_t s) const {
-    return std::min(chunks_ - 1, size_t(s * chunks_ / steps_));
-  }
-  void axis();
-  void declarations();
-  void sites();
-  void membership();
-  void write_decls(std::string &s);
-  void write_heat(std::string &s);
-  void write_sites(std::string &s);
-  void write_instances(std::string &s, const std::vector<uint32_t> &vars,
-                       const std::vector<uint32_t> &borrows,
-                       const std::vector<uint32_t> &moves);
-  void write_chunks();
-
-  const OwnershipModel &m_;
-  const CheckResults &checks_;
-  const HtmlOptions &options_;
-  std::vector<uint64_t> times_; ///< distinct relative times, ascending
-  uint64_t steps_ = 1;          ///< how many
-  std::vector<uint32_t> vs0_, vs1_, bs0_, bs1_, ms_; ///< positions in event order
-  size_t chunks_ = 1, bins_ = 512;
-
-  struct Decl {
-    DeclKey key;
-    StrId type = 0;
-    uint64_t count = 0, first = 0, first_step = 0;
-    bool finding = false;
-    Distribution life;
-  };
-  std::vector<Decl> decls_;
-  std::vector<uint32_t> decl_of_;
-  struct Site {
-    SiteKey key;
-    uint64_t count = 0, first = 0, first_step = 0;
-    Distribution duration;
-  };
-  std::vector<Site> sites_;
-  std::vector<uint32_t> site_of_; ///< per borrow
-  std::vector<std::vector<uint32_t>> heat_real_, heat_steps_;
-  std::vector<uint32_t> base_vars_, base_borrows_, base_moves_;
-  std::vector<std::vector<uint32_t>> chunk_vars_, chunk_borrows_, chunk_moves_;
-  std::string token_;
-};
+namespace borrowscope::html {
 
 void Aggregator::axis() {
   const auto &v = m_.variables;
@@ -414,167 +264,6 @@ void Aggregator::membership() {
   }
 }
 
-void Aggregator::write_decls(std::string &s) {
-  const auto &d = decls_;
-  Columns c(s);
-  auto num = [&](uint64_t x) { append_number(s, x); };
-  c.column("th", d.size(), [&](size_t i) { num(d[i].key.thread); });
-  c.column("fn", d.size(), [&](size_t i) { num(d[i].key.function); });
-  c.column("name", d.size(), [&](size_t i) { num(d[i].key.name); });
-  c.column("loc", d.size(), [&](size_t i) { num(d[i].key.location); });
-  c.column("type", d.size(), [&](size_t i) { num(d[i].type); });
-  c.column("n", d.size(), [&](size_t i) { num(d[i].count); });
-  c.column("first", d.size(), [&](size_t i) { num(d[i].first); });
-  c.column("sfirst", d.size(), [&](size_t i) { num(d[i].first_step); });
-  c.column("min", d.size(), [&](size_t i) { num(d[i].life.min); });
-  c.column("med", d.size(), [&](size_t i) { num(d[i].life.median); });
-  c.column("p90", d.size(), [&](size_t i) { num(d[i].life.p90); });
-  c.column("max", d.size(), [&](size_t i) { num(d[i].life.max); });
-  c.column("fd", d.size(), [&](size_t i) { num(d[i].finding ? 1 : 0); });
-}
-
-void Aggregator::write_heat(std::string &s) {
-  for (const auto *heat : {&heat_real_, &heat_steps_}) {
-    s += heat == &heat_real_ ? "\"real\":[" : "],\"steps\":[";
-    for (size_t d = 0; d < heat->size(); ++d) {
-      s += d ? ",[" : "[";
-      for (size_t k = 0; k < bins_; ++k) {
-        if (k)
-          s += ',';
-        append_number(s, (*heat)[d][k]);
-      }
-      s += ']';
-    }
-  }
-  s += ']';
-}
-
-void Aggregator::write_sites(std::string &s) {
-  const auto &x = sites_;
-  Columns c(s);
-  auto num = [&](uint64_t v) { append_number(s, v); };
-  auto index = [&](uint32_t i) { append_signed(s, i == no_index ? -1 : int64_t(i)); };
-  c.column("owner", x.size(), [&](size_t i) { index(x[i].key.owner); });
-  c.column("by", x.size(), [&](size_t i) { index(x[i].key.borrower); });
-  c.column("bname", x.size(), [&](size_t i) { num(x[i].key.borrower_name); });
-  c.column("kind", x.size(), [&](size_t i) { num(x[i].key.kind); });
-  c.column("mut", x.size(), [&](size_t i) { num(x[i].key.mutability); });
-  c.column("loc", x.size(), [&](size_t i) { num(x[i].key.location); });
-  c.column("n", x.size(), [&](size_t i) { num(x[i].count); });
-  c.column("first", x.size(), [&](size_t i) { num(x[i].first); });
-  c.column("sfirst", x.size(), [&](size_t i) { num(x[i].first_step); });
-  c.column("min", x.size(), [&](size_t i) { num(x[i].duration.min); });
-  c.column("med", x.size(), [&](size_t i) { num(x[i].duration.median); });
-  c.column("p90", x.size(), [&](size_t i) { num(x[i].duration.p90); });
-  c.column("max", x.size(), [&](size_t i) { num(x[i].duration.max); });
-}
-
-// Compact: what a declaration or a borrow site says is left out (the page
-// has them), and sequences go as differences from the previous value
-// (report-aggregate.js, decodePart).
-void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl,
-                                 const std::vector<uint32_t> &bl,
-                                 const std::vector<uint32_t> &ml) {
-  auto num = [&](uint64_t x) { append_number(s, x); };
-  auto index = [&](uint32_t i) { append_signed(s, i == no_index ? -1 : int64_t(i)); };
-  // A column of differences from the previous value (null: none).
-  auto deltas = [&](Columns &c, const char *name, size_t n, auto value,
-                    bool nullable = false) {
-    uint64_t last = 0;
-    c.column(name, n, [&](size_t i) {
-      uint64_t x = value(i);
-      if (nullable && x == uint64_t(no_index)) {
-        s += "null";
-        return;
-      }
-      append_signed(s, int64_t(x - last));
-      last = x;
-    });
-  };
-  s += "{\"vars\":{";
-  {
-    const auto &v = m_.variables;
-    auto n = vl.size();
-    constexpr uint64_t max_exact = (uint64_t(1) << 53) - 1;
-    bool small_ids = std::all_of(vl.begin(), vl.end(),
-                                 [&](uint32_t i) { return v[i].id <= max_exact; });
-    Columns c(s);
-    deltas(c, "g", n, [&](size_t i) { return uint64_t(vl[i]); });
-    if (small_ids)
-      deltas(c, "id", n, [&](size_t i) { return uint64_t(v[vl[i]].id); });
-    else
-      c.column("ids", n, [&](size_t i) { append_id(s, v[vl[i]].id); });
-    c.column("dloc", n, [&](size_t i) { num(v[vl[i]].drop_location); });
-    deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(v[vl[i]].created)); });
-    c.column("d", n, [&](size_t i) { num(m_.lifetime_end(v[vl[i]]) - v[vl[i]].created); });
-    deltas(c, "s0", n, [&](size_t i) { return uint64_t(vs0_[vl[i]]); });
-    c.column("sd", n, [&](size_t i) { num(vs1_[vl[i]] - vs0_[vl[i]]); });
-    c.column("fl", n, [&](size_t i) { num(v[vl[i]].flags); });
-    c.column("dc", n, [&](size_t i) { num(decl_of_[vl[i]]); });
-  }
-  s += "},\"borrows\":{";
-  {
-    const auto &b = m_.borrows;
-    auto n = bl.size();
-    Columns c(s);
-    deltas(c, "g", n, [&](size_t i) { return uint64_t(bl[i]); });
-    deltas(c, "owner", n, [&](size_t i) { return uint64_t(b[bl[i]].owner); }, true);
-    deltas(c, "by", n, [&](size_t i) { return uint64_t(b[bl[i]].borrower); }, true);
-    c.column("site", n, [&](size_t i) { num(site_of_[bl[i]]); });
-    deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(b[bl[i]].start)); });
-    c.column("d", n, [&](size_t i) { num(b[bl[i]].end - b[bl[i]].start); });
-    deltas(c, "s0", n, [&](size_t i) { return uint64_t(bs0_[bl[i]]); });
-    c.column("sd", n, [&](size_t i) { num(bs1_[bl[i]] - bs0_[bl[i]]); });
-    c.column("end", n, [&](size_t i) { num(unsigned(b[bl[i]].end_rule)); });
-  }
-  s += "},\"moves\":{";
-  {
-    const auto &mv = m_.moves;
-    auto n = ml.size();
-    Columns c(s);
-    c.column("g", n, [&](size_t i) { num(ml[i]); });
-    c.column("from", n, [&](size_t i) { index(mv[ml[i]].from); });
-    c.column("to", n, [&](size_t i) { index(mv[ml[i]].to); });
-    c.column("toname", n, [&](size_t i) { num(mv[ml[i]].to_name); });
-    c.column("t", n, [&](size_t i) { num(rel(mv[ml[i]].time)); });
-    c.column("s", n, [&](size_t i) { num(ms_[ml[i]]); });
-    c.column("loc", n, [&](size_t i) { num(mv[ml[i]].location); });
-    c.column("th", n, [&](size_t i) { num(mv[ml[i]].thread_index); });
-  }
-  s += "}}";
-}
-
-// OUT.d/cNNNNN.js: "borrowscopeChunk(TOKEN, N, {vars, borrows, moves});".
-void Aggregator::write_chunks() {
-  namespace fs = std::filesystem;
-  const fs::path dir(options_.chunk_dir);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec)
-    throw OutputError("cannot create " + dir.string() + ": " + ec.message());
-  // Chunks of an earlier export go (only files named as chunks).
-  for (const auto &entry : fs::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name.size() == 9 && name[0] == 'c' && name.ends_with(".js") &&
-        std::all_of(name.begin() + 1, name.begin() + 6,
-                    [](char c) { return c >= '0' && c <= '9'; }))
-      fs::remove(entry.path(), ec);
-  }
-  std::string s;
-  for (size_t c = 0; c < chunks_; ++c) {
-    char name[16];
-    std::snprintf(name, sizeof name, "c%05zu.js", c);
-    s = "borrowscopeChunk(\"" + token_ + "\",";
-    append_number(s, c);
-    s += ',';
-    write_instances(s, chunk_vars_[c], chunk_borrows_[c], chunk_moves_[c]);
-    s += ");\n";
-    Output out((dir / name).string());
-    out.write(s);
-    out.close();
-  }
-}
-
 std::string Aggregator::run() {
   axis();
   declarations();
@@ -635,7 +324,9 @@ std::string Aggregator::run() {
   return s;
 }
 
-} // namespace
+} // namespace borrowscope::html
+
+namespace borrowscope {
 
 bool html_aggregates(const OwnershipModel &model, const HtmlOptions &options) {
   switch (options.detail) {
@@ -652,7 +343,7 @@ bool html_aggregates(const OwnershipModel &model, const HtmlOptions &options) {
 std::string aggregate_data_json(const OwnershipModel &model,
                                 const CheckResults &checks,
                                 const HtmlOptions &options) {
-  return Aggregator(model, checks, options).run();
+  return html::Aggregator(model, checks, options).run();
 }
 
 } // namespace borrowscope
