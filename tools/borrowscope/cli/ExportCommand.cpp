@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace borrowscope {
 
@@ -26,13 +27,19 @@ const char *const help =
     "          lightest are left out (the graph's label says how many).\n"
     "  html    one self-contained page (no network): a zoomable timeline per\n"
     "          thread and function; click a variable to see its events.\n"
+    "          Past 20 000 variable instances it summarises: a row per\n"
+    "          declaration (instance count, lifetimes, a density strip\n"
+    "          over time) and borrows per site; zoomed in, it shows instances,\n"
+    "          which it loads from OUT.d/ (written beside OUT).\n"
     "  json    the trace plus the ownership graph: nodes, edges, metadata.\n\n"
     "options:\n"
     "  -f, --format FORMAT  chrome, dot, html or json (required)\n"
     "  -o, --output OUT     where to write; '-' is stdout. Default: the trace's\n"
     "                       name with .chrome.json, .dot, .html or .graph.json\n"
     "  --instances          dot: a node per variable instance, an edge per\n"
-    "                       borrow and move (small traces only)\n"
+    "                       borrow and move (small traces only); html: a bar\n"
+    "                       per instance at any size, all in the page\n"
+    "  --aggregate          html: summarise by declaration at any size\n"
     "  --partial            read a trace that was cut short (program killed)\n"
     "  -h, --help           this help\n";
 
@@ -81,14 +88,15 @@ std::string file_name(const std::string &path) {
 
 int export_main(const std::vector<std::string> &args) {
   std::string format_text, output;
-  bool partial = false, instances = false;
+  bool partial = false, instances = false, aggregate = false;
   ParsedArgs parsed;
   Format format = Format::Html;
   try {
     parsed = parse_args(args, {{"format", 'f', &format_text, nullptr},
                                {"output", 'o', &output, nullptr},
                                {"partial", 0, nullptr, &partial},
-                               {"instances", 0, nullptr, &instances}});
+                               {"instances", 0, nullptr, &instances},
+                               {"aggregate", 0, nullptr, &aggregate}});
     if (parsed.help) {
       std::fputs(help, stdout);
       return exit_ok;
@@ -100,8 +108,12 @@ int export_main(const std::vector<std::string> &args) {
     if (!parse_format(format_text, format))
       throw UsageError("unknown format '" + format_text +
                        "' (chrome, dot, html or json)");
-    if (instances && format != Format::Dot)
-      throw UsageError("--instances is for --format dot");
+    if (instances && format != Format::Dot && format != Format::Html)
+      throw UsageError("--instances is for --format dot or html");
+    if (aggregate && format != Format::Html)
+      throw UsageError("--aggregate is for --format html");
+    if (aggregate && instances)
+      throw UsageError("--aggregate and --instances exclude each other");
   } catch (const UsageError &e) {
     print_error(std::string("export: ") + e.what() +
                 " (see borrowscope export --help)");
@@ -160,10 +172,23 @@ int export_main(const std::vector<std::string> &args) {
       case Format::Dot:
         export_dot(model, out);
         break;
-      case Format::Html:
-        export_html(model, findings_of(checker, model), {file_name(path)},
-                    out);
+      case Format::Html: {
+        HtmlOptions options;
+        options.trace_name = file_name(path);
+        options.detail = instances   ? HtmlOptions::Detail::Instances
+                         : aggregate ? HtmlOptions::Detail::Aggregate
+                                     : HtmlOptions::Detail::Auto;
+        // Instance chunks beside a page written to a file (not to stdout,
+        // a FIFO or a device).
+        struct stat st;
+        if (output != "-" &&
+            (::stat(output.c_str(), &st) != 0 || S_ISREG(st.st_mode))) {
+          options.chunk_dir = output + ".d";
+          options.chunk_href = file_name(output) + ".d";
+        }
+        export_html(model, findings_of(checker, model), options, out);
         break;
+      }
       case Format::Json:
         break;
       }

@@ -23,7 +23,19 @@ void export_chrome(const OwnershipModel &model, Output &out,
 void export_dot(const OwnershipModel &model, Output &out);
 
 struct HtmlOptions {
+  HtmlOptions() = default;
+  HtmlOptions(std::string name) : trace_name(std::move(name)) {}
   std::string trace_name; ///< shown in the page header
+  /// Instances: a bar per variable instance (the page embeds them all);
+  /// Aggregate: a row per declaration, instances loaded in chunks when
+  /// zoomed in (HtmlAggregate.h); Auto: Aggregate above aggregate_above
+  /// variable instances.
+  enum class Detail { Auto, Instances, Aggregate } detail = Detail::Auto;
+  size_t aggregate_above = 20000;
+  /// Aggregated pages: where the instance chunks go (a directory, created
+  /// or emptied of old chunks), and how the page names it (relative to the
+  /// page). Empty: no chunks (the page then shows the aggregates only).
+  std::string chunk_dir, chunk_href;
 };
 
 /// One self-contained HTML file with an interactive timeline.

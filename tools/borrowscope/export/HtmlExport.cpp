@@ -5,16 +5,20 @@
 // events at a few MB. Every string is escaped for HTML on the way in, and the
 // page only ever puts names into the DOM as text.
 #include "Exporters.h"
+#include "HtmlAggregate.h"
+#include "HtmlText.h"
 #include "JsonText.h"
 
 #include "ReportCss.inc"
 #include "ReportHtml.inc"
+#include "ReportJsAggregate.inc"
 #include "ReportJsData.inc"
 #include "ReportJsFindings.inc"
 #include "ReportJsPanels.inc"
 #include "ReportJsSelftest.inc"
 #include "ReportJsTimeline.inc"
 
+#include <functional>
 #include <string_view>
 
 namespace borrowscope {
@@ -25,51 +29,14 @@ std::string_view embedded(const unsigned char *data, size_t size) {
   return std::string_view(reinterpret_cast<const char *>(data), size);
 }
 
-// Numbers JavaScript holds exactly; larger ids go as strings.
-void append_id(std::string &s, uint64_t id) {
-  constexpr uint64_t max_exact = (uint64_t(1) << 53) - 1;
-  if (id <= max_exact) {
-    append_number(s, id);
-    return;
-  }
-  s += '"';
-  append_number(s, id);
-  s += '"';
-}
+using html::append_id;
+using html::append_signed;
+using html::Columns;
 
-class Columns {
-public:
-  explicit Columns(std::string &out) : out_(out) {}
-  template <typename F> void column(const char *name, size_t n, F value) {
-    out_ += first_ ? "\"" : ",\"";
-    first_ = false;
-    out_ += name;
-    out_ += "\":[";
-    for (size_t i = 0; i < n; ++i) {
-      if (i)
-        out_ += ',';
-      value(i);
-    }
-    out_ += ']';
-  }
+} // namespace
 
-private:
-  std::string &out_;
-  bool first_ = true;
-};
-
-void append_signed(std::string &s, int64_t v) {
-  if (v < 0) {
-    s += '-';
-    append_number(s, uint64_t(-(v + 1)) + 1);
-  } else {
-    append_number(s, uint64_t(v));
-  }
-}
-
-std::string data_json(const OwnershipModel &m, const CheckResults &checks,
-                      const HtmlOptions &options) {
-  std::string s;
+void append_page_head(std::string &s, const OwnershipModel &m,
+                      const CheckResults &checks, const HtmlOptions &options) {
   auto str = [&](std::string_view v) { append_json_string(s, v, true); };
   auto rel = [&](uint64_t t) { return t - m.first_time; };
 
@@ -135,7 +102,72 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
     s += '}';
   }
 
-  s += "],\n\"vars\":{";
+  s += ']';
+}
+
+void append_findings(std::string &s, const OwnershipModel &m,
+                     const CheckResults &checks,
+                     const std::function<uint64_t(uint64_t)> &step_of) {
+  auto str = [&](std::string_view v) { append_json_string(s, v, true); };
+  auto rel = [&](uint64_t t) { return t - m.first_time; };
+  s += ",\n\"findings\":[";
+  for (size_t i = 0; i < checks.findings.size(); ++i) {
+    const Finding &f = checks.findings[i];
+    s += i ? ",{" : "{";
+    s += "\"severity\":";
+    str(severity_name(f.severity));
+    s += ",\"check\":";
+    str(f.check);
+    s += ",\"message\":";
+    str(f.message);
+    s += ",\"location\":";
+    str(f.location);
+    s += ",\"t\":";
+    append_number(s, f.time >= m.first_time ? rel(f.time) : 0);
+    s += ",\"since\":";
+    append_number(s, f.since >= m.first_time ? rel(f.since) : 0);
+    s += ",\"th\":";
+    append_signed(s, f.thread < m.threads.size() ? int64_t(f.thread) : -1);
+    s += ",\"count\":";
+    append_number(s, f.count);
+    s += ",\"vars\":[";
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      if (k)
+        s += ',';
+      append_number(s, f.variables[k]);
+    }
+    s += "],\"roles\":[";
+    for (size_t k = 0; k < f.variables.size(); ++k) {
+      if (k)
+        s += ',';
+      str(f.role_name(k));
+    }
+    s += "],\"borrows\":[";
+    for (size_t k = 0; k < f.borrows.size(); ++k) {
+      if (k)
+        s += ',';
+      append_number(s, f.borrows[k]);
+    }
+    s += ']';
+    if (step_of) {
+      s += ",\"st\":";
+      append_number(s, step_of(f.time >= m.first_time ? rel(f.time) : 0));
+      s += ",\"ss\":";
+      append_number(s, step_of(f.since >= m.first_time ? rel(f.since) : 0));
+    }
+    s += '}';
+  }
+  s += ']';
+}
+
+namespace {
+
+std::string data_json(const OwnershipModel &m, const CheckResults &checks,
+                      const HtmlOptions &options) {
+  std::string s;
+  auto rel = [&](uint64_t t) { return t - m.first_time; };
+  append_page_head(s, m, checks, options);
+  s += ",\n\"vars\":{";
   {
     const auto &v = m.variables;
     Columns c(s);
@@ -193,47 +225,9 @@ std::string data_json(const OwnershipModel &m, const CheckResults &checks,
     c.column("th", mv.size(),
              [&](size_t i) { append_number(s, mv[i].thread_index); });
   }
-  s += "},\n\"findings\":[";
-  for (size_t i = 0; i < checks.findings.size(); ++i) {
-    const Finding &f = checks.findings[i];
-    s += i ? ",{" : "{";
-    s += "\"severity\":";
-    str(severity_name(f.severity));
-    s += ",\"check\":";
-    str(f.check);
-    s += ",\"message\":";
-    str(f.message);
-    s += ",\"location\":";
-    str(f.location);
-    s += ",\"t\":";
-    append_number(s, f.time >= m.first_time ? rel(f.time) : 0);
-    s += ",\"since\":";
-    append_number(s, f.since >= m.first_time ? rel(f.since) : 0);
-    s += ",\"th\":";
-    append_signed(s, f.thread < m.threads.size() ? int64_t(f.thread) : -1);
-    s += ",\"count\":";
-    append_number(s, f.count);
-    s += ",\"vars\":[";
-    for (size_t k = 0; k < f.variables.size(); ++k) {
-      if (k)
-        s += ',';
-      append_number(s, f.variables[k]);
-    }
-    s += "],\"roles\":[";
-    for (size_t k = 0; k < f.variables.size(); ++k) {
-      if (k)
-        s += ',';
-      str(f.role_name(k));
-    }
-    s += "],\"borrows\":[";
-    for (size_t k = 0; k < f.borrows.size(); ++k) {
-      if (k)
-        s += ',';
-      append_number(s, f.borrows[k]);
-    }
-    s += "]}";
-  }
-  s += "]}";
+  s += '}';
+  append_findings(s, m, checks, {});
+  s += '}';
   return s;
 }
 
@@ -243,6 +237,7 @@ std::string script() {
   std::string js = "'use strict';\n(function () {\n";
   for (std::string_view part :
        {embedded(ReportJsData, sizeof ReportJsData),
+        embedded(ReportJsAggregate, sizeof ReportJsAggregate),
         embedded(ReportJsTimeline, sizeof ReportJsTimeline),
         embedded(ReportJsPanels, sizeof ReportJsPanels),
         embedded(ReportJsFindings, sizeof ReportJsFindings),
@@ -283,9 +278,14 @@ void export_html(const OwnershipModel &model, const CheckResults &checks,
     std::string_view marker;
     std::string text;
   };
-  Part parts[] = {{"@TITLE@", html_text(title)},
+  bool aggregated = html_aggregates(model, options);
+  // Aggregated pages load their instance chunks as <script src> from the
+  // directory beside them (fetch does not work from file://).
+  Part parts[] = {{"@SCRIPT_SRC@", aggregated && !options.chunk_dir.empty() ? " 'self'" : ""},
+                  {"@TITLE@", html_text(title)},
                   {"/*@CSS@*/", std::string(embedded(ReportCss, sizeof ReportCss))},
-                  {"@DATA@", data_json(model, checks, options)},
+                  {"@DATA@", aggregated ? aggregate_data_json(model, checks, options)
+                                        : data_json(model, checks, options)},
                   {"/*@JS@*/", script()}};
   size_t from = 0;
   for (const Part &part : parts) {

@@ -1,5 +1,6 @@
 // The exporters on small models: Chrome trace structure (nesting, async
-// fallback, flows), JSON graph, DOT styles, HTML escaping; and the time
+// fallback, flows), JSON graph, DOT styles, HTML escaping and the summary
+// of large traces (declarations, sites, chunks); and the time
 // formats they use.
 #include "DotGraph.h"
 #include "Exporters.h"
@@ -9,6 +10,8 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -260,6 +263,113 @@ TEST(HtmlExport, NamesCannotBreakOutOfTheDataScript) {
             std::string::npos);
   EXPECT_EQ(text.find("http://"), std::string::npos);
   EXPECT_EQ(text.find("https://"), std::string::npos);
+}
+
+namespace {
+// A loop of five iterations: x and p declared, p borrowing x, both dropped.
+std::string loop_trace() {
+  std::string t = R"({"version":1,"program":"./loop","events":[)";
+  for (int i = 0; i < 5; ++i) {
+    auto at = [&](int k) { return std::to_string(1000 + 100 * i + 10 * k); };
+    std::string x = std::to_string(2 * i + 1), p = std::to_string(2 * i + 2);
+    t += std::string(i ? "," : "") + "\n" +
+         R"({"type":"New","timestamp":)" + at(0) + R"(,"thread":1,"var_id":)" + x +
+         R"(,"location":"l.c:3:9","function":"main","var_name":"x","type_name":"int"},
+{"type":"New","timestamp":)" + at(1) + R"(,"thread":1,"var_id":)" + p +
+         R"(,"location":"l.c:4:10","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Borrow","timestamp":)" + at(1) + R"(,"thread":1,"owner_id":)" + x +
+         R"(,"borrower_id":)" + p +
+         R"(,"location":"l.c:4:10","function":"main","borrower_name":"p","borrower_kind":"variable","owner_name":"x","mutable":true},
+{"type":"Drop","timestamp":)" + at(5) + R"(,"thread":1,"var_id":)" + p +
+         R"(,"location":"l.c:6:3","function":"main","var_name":"p","type_name":"int *"},
+{"type":"Drop","timestamp":)" + at(6) + R"(,"thread":1,"var_id":)" + x +
+         R"(,"location":"l.c:6:3","function":"main","var_name":"x","type_name":"int"})";
+  }
+  return t + "]}";
+}
+
+json::value page_data(const std::string &page) {
+  const std::string open = "<script type=\"application/json\" id=\"bs-data\">";
+  size_t from = page.find(open);
+  EXPECT_NE(from, std::string::npos);
+  from += open.size();
+  return json::parse(page.substr(from, page.find("</script>", from) - from));
+}
+} // namespace
+
+TEST(HtmlExport, LargeTracesAreSummarisedByDeclaration) {
+  OwnershipModel m = model_of(loop_trace());
+  ASSERT_EQ(m.variables.size(), 10u);
+  auto page = [&](HtmlOptions options) {
+    std::string text;
+    Output out(&text);
+    export_html(m, CheckResults{}, options, out);
+    out.close();
+    return text;
+  };
+  HtmlOptions options("loop.json");
+  // Up to the threshold, a bar per instance; past it, the summary.
+  options.aggregate_above = 10;
+  EXPECT_FALSE(page_data(page(options)).as_object().contains("agg"));
+  options.aggregate_above = 9;
+  json::value d = page_data(page(options));
+  ASSERT_TRUE(d.as_object().contains("agg"));
+  const json::object &agg = d.at("agg").as_object();
+  const json::value &decls = agg.at("decls");
+  const json::array &strings = d.at("strings").as_array();
+  ASSERT_EQ(decls.at("n").as_array().size(), 2u);
+  EXPECT_EQ(strings[size_t(decls.at("name").at(0).as_int64())].as_string(), "x");
+  EXPECT_EQ(strings[size_t(decls.at("name").at(1).as_int64())].as_string(), "p");
+  EXPECT_EQ(decls.at("n").at(0).as_int64(), 5);
+  EXPECT_EQ(decls.at("n").at(1).as_int64(), 5);
+  // x lives 60 ns each time, p 40 ns.
+  EXPECT_EQ(decls.at("min").at(0).as_int64(), 60);
+  EXPECT_EQ(decls.at("max").at(1).as_int64(), 40);
+  // One borrow site: p -> x, mutable, five times, 40 ns each.
+  const json::value &sites = agg.at("sites");
+  ASSERT_EQ(sites.at("n").as_array().size(), 1u);
+  EXPECT_EQ(sites.at("n").at(0).as_int64(), 5);
+  EXPECT_EQ(sites.at("owner").at(0).as_int64(), 0);
+  EXPECT_EQ(sites.at("by").at(0).as_int64(), 1);
+  EXPECT_EQ(sites.at("med").at(0).as_int64(), 40);
+  // Density: every bin of x's strip between its first start and last end
+  // has at most one alive.
+  int64_t alive = 0;
+  for (const json::value &n : agg.at("heat").at("real").at(0).as_array())
+    alive = std::max(alive, n.as_int64());
+  EXPECT_EQ(alive, 1);
+  // Without a chunk directory: no chunks named, no instances in the page.
+  EXPECT_EQ(agg.at("chunks").at("href").as_string(), "");
+  EXPECT_TRUE(agg.at("base").at("vars").at("g").as_array().empty());
+  EXPECT_TRUE(d.as_object().contains("findings"));
+  EXPECT_FALSE(d.as_object().contains("vars"));
+}
+
+TEST(HtmlExport, AggregatedPagesWriteTheirInstancesInChunks) {
+  OwnershipModel m = model_of(loop_trace());
+  HtmlOptions options("loop.json");
+  options.detail = HtmlOptions::Detail::Aggregate;
+  std::string dir = testing::TempDir() + "/bs-chunks.d";
+  options.chunk_dir = dir;
+  options.chunk_href = "bs-chunks.d";
+  std::string text;
+  Output out(&text);
+  export_html(m, CheckResults{}, options, out);
+  out.close();
+  json::value d = page_data(text);
+  EXPECT_EQ(d.at("agg").at("chunks").at("n").as_int64(), 1);
+  std::FILE *f = std::fopen((dir + "/c00000.js").c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  char head[64] = {};
+  size_t got = std::fread(head, 1, sizeof head - 1, f);
+  std::fclose(f);
+  std::string token(d.at("agg").at("chunks").at("token").as_string());
+  EXPECT_EQ(std::string(head, got).substr(0, 19 + token.size()),
+            "borrowscopeChunk(\"" + token + "\"");
+  // The page's own policy lets it load scripts from beside it.
+  EXPECT_NE(text.find("script-src 'unsafe-inline' 'self'"), std::string::npos);
+  std::remove((dir + "/c00000.js").c_str());
+  std::remove(dir.c_str());
 }
 
 namespace {

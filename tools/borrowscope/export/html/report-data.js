@@ -1,23 +1,30 @@
-// BorrowScope HTML report, part 1 of 5: the data (decoding, indexes, rows,
+// BorrowScope HTML report, part 1 of 6: the data (decoding, indexes, rows,
 // the time axis, the view state). The parts share one scope: HtmlExport.cpp
-// joins report-data.js, report-timeline.js, report-panels.js,
-// report-findings.js and report-selftest.js, in that order, inside one
-// strict function.
+// joins report-data.js, report-aggregate.js, report-timeline.js,
+// report-panels.js, report-findings.js and report-selftest.js, in that
+// order, inside one strict function.
 //
 // The report: a canvas timeline of variable lifetimes and
 // borrows per thread and function. Names from the trace only ever reach the
 // DOM through textContent (never innerHTML), and the canvas draws text as
 // pixels, so no name can become markup.
 //
-// URL fragment options: #select=NAME selects the first variable named NAME;
+// URL fragment options: #select=NAME selects the first variable named NAME
+// (aggregated pages: its declaration);
 // #finding=N shows the Nth finding (from 1);
 // #selftest runs the checks of test/tool/browser and writes the results into
 // <pre id="bs-selftest">; #perf adds frame timings to the self-test.
 const started = performance.now();
 const D = JSON.parse(document.getElementById('bs-data').textContent);
 const S = D.strings;
-const V = D.vars, B = D.borrows, M = D.moves;
-const NV = V.id.length, NB = B.owner.length, NM = M.from.length;
+// Large traces come aggregated (report-aggregate.js): the instances arrive in
+// chunks, appended to these columns (their indices into the whole trace in g).
+const AGG = D.agg || null;
+const columns = (names) => Object.fromEntries(names.split(' ').map((n) => [n, []]));
+const V = D.vars || columns('g id name type fn loc dloc th t0 t1 s0 s1 fl dc');
+const B = D.borrows || columns('g owner by bname kind mut t0 t1 s0 s1 end loc');
+const M = D.moves || columns('g from to toname t s loc th');
+let NV = V.id.length, NB = B.owner.length, NM = M.from.length;
 const KIND = ['variable', 'call', 'return', 'escape', 'unknown'];
 const MUT = ['shared', 'mut', 'unknown', 'move']; // lib/Event.h Mutability
 // lib/OwnershipModel.h BorrowEnd, in its order.
@@ -86,10 +93,13 @@ function fmt(ns) {
 
 // ---- Indexes ------------------------------------------------------------
 const findingsOfVar = new Map();
-D.findings.forEach((f, i) => f.vars.forEach((v) => {
-  if (!findingsOfVar.has(v)) findingsOfVar.set(v, []);
-  findingsOfVar.get(v).push(i);
-}));
+function indexFindings() {
+  D.findings.forEach((f, i) => f.vars.forEach((v) => {
+    if (!findingsOfVar.has(v)) findingsOfVar.set(v, []);
+    findingsOfVar.get(v).push(i);
+  }));
+}
+if (!AGG) indexFindings(); // aggregated: once their instances are in
 // Borrows and moves per variable, for the details panel.
 const asOwner = new Map(), asBorrower = new Map(), movesOf = new Map();
 const push = (map, k, v) => { if (k < 0) return; let a = map.get(k); if (!a) map.set(k, a = []); a.push(v); };
@@ -101,9 +111,25 @@ for (let i = 0; i < NM; i++) { push(movesOf, M.from[i], i); push(movesOf, M.to[i
 // instances (loop iterations, recursion) share a row, overlapping ones
 // (recursion) get extra lanes.
 const decls = [];
-const declOf = new Int32Array(NV);
-const laneOf = new Int32Array(NV);
-{
+const declOf = [], laneOf = [];
+// Sorts a declaration's instances by start and gives each a lane.
+function layoutDecl(d) {
+  d.vars.sort((a, b) => V.t0[a] - V.t0[b] || a - b);
+  const ends = [];
+  for (const v of d.vars) {
+    let lane = ends.findIndex((e) => e <= V.t0[v]);
+    if (lane < 0) { lane = ends.length; ends.push(0); }
+    ends[lane] = Math.max(V.t1[v], V.t0[v] + 1);
+    laneOf[v] = lane;
+  }
+  d.lanes = Math.max(ends.length, 1);
+  if (!AGG) d.finding = d.vars.some((v) => findingsOfVar.has(v));
+}
+if (AGG) { // the exporter's declarations; their instances come later
+  const A = AGG.decls;
+  for (let d = 0; d < A.n.length; d++)
+    decls.push({ th: A.th[d], fn: A.fn[d], name: A.name[d], loc: A.loc[d], type: A.type[d], vars: [], lanes: 1, finding: A.fd[d] === 1, agg: d });
+} else {
   const key = new Map();
   for (let i = 0; i < NV; i++) {
     const k = V.th[i] + ' ' + V.fn[i] + ' ' + V.name[i] + ' ' + V.loc[i];
@@ -116,18 +142,7 @@ const laneOf = new Int32Array(NV);
     declOf[i] = d;
     decls[d].vars.push(i);
   }
-  for (const d of decls) {
-    d.vars.sort((a, b) => V.t0[a] - V.t0[b] || a - b);
-    const ends = [];
-    for (const v of d.vars) {
-      let lane = ends.findIndex((e) => e <= V.t0[v]);
-      if (lane < 0) { lane = ends.length; ends.push(0); }
-      ends[lane] = Math.max(V.t1[v], V.t0[v] + 1);
-      laneOf[v] = lane;
-    }
-    d.lanes = ends.length;
-    d.finding = d.vars.some((v) => findingsOfVar.has(v));
-  }
+  for (const d of decls) layoutDecl(d);
 }
 // Threads and their functions in order of appearance.
 const threadFns = D.threads.map(() => []);
@@ -154,6 +169,11 @@ function stepIndex(t) { // the step of time t (the last one at or before it)
 }
 function setTimeMode(mode) {
   X.mode = mode;
+  if (AGG) { // the exporter placed every instance on both axes
+    if (mode === 'real') Object.assign(X, { v0: V.t0, v1: V.t1, b0: B.t0, b1: B.t1, m: M.t, span: Math.max(D.duration, 1) });
+    else Object.assign(X, { v0: V.s0, v1: V.s1, b0: B.s0, b1: B.s1, m: M.s, span: AGG.steps });
+    return;
+  }
   if (mode === 'real') {
     Object.assign(X, { v0: V.t0, v1: V.t1, b0: B.t0, b1: B.t1, m: M.t, span: Math.max(D.duration, 1) });
   } else {
@@ -171,9 +191,12 @@ function setTimeMode(mode) {
     Object.assign(X, { v0: map(V.t0), v1: map(V.t1), b0: map(B.t0), b1: map(B.t1), m: map(M.t), span: Math.max(stepTimes.length - 1, 1) });
   }
 }
-const toX = (t) => X.mode === 'real' ? t : stepIndex(t); // real time -> axis
+const toX = (t) => X.mode === 'real' ? t : AGG ? knotStep(t) : stepIndex(t); // real time -> axis
+// A time the exporter also placed in event order (findings: st, ss).
+const axisOf = (t, s) => AGG && X.mode !== 'real' && s !== undefined ? s : toX(t);
 const timeAt = (u) => { // axis -> real time, for labels
   if (X.mode === 'real') return u;
+  if (AGG) return knotTime(u);
   const k = Math.min(Math.max(Math.round(u), 0), stepTimes.length - 1);
   return stepTimes[k];
 };
@@ -185,13 +208,15 @@ const state = {
   t0: 0, t1: 1,               // visible range on the x axis (see X)
   scrollY: 0,
   selected: -1,               // variable index
+  decl: -1,                   // aggregated: the declaration shown
   finding: -1,                // the finding shown (report-findings.js)
   marked: [],                 // its variables, the owner first
   hover: null,                // {kind, index}
 };
 const isMarked = (v) => v === state.selected || state.marked.includes(v);
 let rows = [];        // visible rows: {kind, th, fn, decl, lane, label}
-const rowOfVar = new Int32Array(NV).fill(-1);
+let rowOfVar = new Int32Array(NV).fill(-1);
+const rowOfDecl = new Int32Array(decls.length).fill(-1); // its first row
 
 function declVisible(d) {
   const dd = decls[d];
@@ -204,7 +229,9 @@ function declVisible(d) {
 
 function buildRows() {
   rows = [];
+  if (rowOfVar.length !== NV) rowOfVar = new Int32Array(NV);
   rowOfVar.fill(-1);
+  rowOfDecl.fill(-1);
   D.threads.forEach((t, th) => {
     const fns = threadFns[th].map((f) => ({ fn: f.fn, decls: f.decls.filter(declVisible) }))
       .filter((f) => f.decls.length);
@@ -218,6 +245,7 @@ function buildRows() {
       for (const d of f.decls) {
         for (let lane = 0; lane < decls[d].lanes; lane++) {
           const r = rows.length;
+          if (!lane) rowOfDecl[d] = r;
           rows.push({ kind: 'var', th, fn: f.fn, decl: d, lane, vars: [], spans: [], lends: [], moves: [], maxSpan: 0, maxLend: 0, maxLife: 0 });
           for (const v of decls[d].vars) if (laneOf[v] === lane) { rowOfVar[v] = r; rows[r].vars.push(v); }
         }

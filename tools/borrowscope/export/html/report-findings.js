@@ -1,4 +1,4 @@
-// BorrowScope HTML report, part 4 of 5: the findings of the checks (their
+// BorrowScope HTML report, part 5 of 6: the findings of the checks (their
 // list, the one shown, next and previous, its marks on the timeline). See
 // report-data.js.
 //
@@ -83,7 +83,7 @@ function clearFinding() {
 
 // From when it began to the offending event, with room on both sides.
 function zoomToFinding(f) {
-  const b = toX(f.t), a = f.since && f.since <= f.t ? toX(f.since) : b;
+  const b = axisOf(f.t, f.st), a = f.since && f.since <= f.t ? axisOf(f.since, f.ss) : b;
   const w = Math.max(b - a, X.mode === 'real' ? 100 : 4);
   state.t0 = a - w * 0.6; state.t1 = b + w * 0.6;
 }
@@ -109,9 +109,9 @@ function updateFindingNav() {
 function drawFindingTime() {
   if (state.finding < 0) return;
   const f = D.findings[state.finding];
-  const x = xOf(toX(f.t));
+  const x = xOf(axisOf(f.t, f.st));
   if (f.since && f.since < f.t) {
-    const xs = Math.max(xOf(toX(f.since)), GUTTER);
+    const xs = Math.max(xOf(axisOf(f.since, f.ss)), GUTTER);
     ctx.fillStyle = 'rgba(239,68,68,.07)'; ctx.fillRect(xs, AXIS_H, x - xs, H - AXIS_H);
   }
   ctx.strokeStyle = COLORS.finding; ctx.lineWidth = 1.5; ctx.setLineDash([5, 4]);
@@ -122,7 +122,7 @@ function drawFindingTime() {
 // Every finding's time as a red mark on the axis.
 function drawFindingMarks() {
   D.findings.forEach((f, i) => {
-    const x = xOf(toX(f.t));
+    const x = xOf(axisOf(f.t, f.st));
     if (x < GUTTER || x > W) return;
     const s = i === state.finding ? 6 : 4;
     ctx.fillStyle = COLORS.finding;

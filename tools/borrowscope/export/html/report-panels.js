@@ -1,4 +1,4 @@
-// BorrowScope HTML report, part 3 of 5: the panels (details of a variable,
+// BorrowScope HTML report, part 4 of 6: the panels (details of a variable,
 // findings, header and filters, input bindings, tooltips). See
 // report-data.js.
 // ---- Details panel ------------------------------------------------------------
@@ -31,6 +31,7 @@ function showDetails() {
   box.replaceChildren();
   if (state.finding >= 0) box.append(findingCard(state.finding));
   const v = state.selected;
+  if (v < 0 && AGG && state.decl >= 0) { declDetails(box, state.decl); return; }
   if (v < 0) { overview(box); return; }
   const h = el('h2', null, str(V.name[v]));
   h.id = 'bs-selected-name';
@@ -43,6 +44,7 @@ function showDetails() {
   item('dropped', (V.fl[v] & F_DROPPED) ? str(V.dloc[v]) : 'never dropped', true);
   item('lifetime', fmt(V.t0[v]) + ' → ' + fmt(V.t1[v]) + '  (' + fmt(V.t1[v] - V.t0[v]) + ')');
   item('instance', String(V.id[v]));
+  dl.lastChild.id = 'bs-instance';
   const n = decls[declOf[v]].vars.length;
   if (n > 1) item('instances', n + ' of this declaration');
   box.append(dl);
@@ -70,8 +72,9 @@ function showDetails() {
 }
 
 function overview(box) {
+  if (AGG) aggOverview(box);
   const p = el('div', 'empty-state');
-  p.append(el('h2', null, 'Ownership timeline'));
+  p.append(el('h2', null, AGG ? 'Zoomed in: the instances' : 'Ownership timeline'));
   const lines = [
     ['Each row', ' is a variable; its grey bar is the variable\'s lifetime, from creation (New) to Drop.'],
     ['Coloured spans', ' inside a bar are borrows the variable holds: blue shared (const), red mutable. The arrow points to the owner.'],
@@ -99,6 +102,7 @@ function centerOn(t) { // t: real time
 function select(v, scroll, keepFinding) {
   if (!keepFinding) clearFinding();
   state.selected = v;
+  state.decl = -1;
   if (scroll && v >= 0) {
     if (rowOfVar[v] < 0) { state.collapsed.delete(V.th[v] + ' ' + V.fn[v]); buildRows(); }
     const r = rowOfVar[v];
@@ -140,6 +144,10 @@ function header() {
   addOptions($('bs-thread'), D.threads.map((t, i) => [String(i), t.id + ' · ' + t.name]));
   if (D.threads.length < 2) $('bs-thread').hidden = true;
   if (!D.findings.length) for (const e of document.querySelectorAll('.legend .finding, .legend .finding-label')) e.hidden = true;
+  if (AGG) {
+    for (const e of document.querySelectorAll('.legend .heat, .legend .heat-label')) e.hidden = false;
+    $('bs-hint').textContent = HINT_SUMMARY;
+  }
   updateFindingNav();
 }
 
@@ -180,7 +188,7 @@ function bind() {
     const rect = canvas.getBoundingClientRect();
     const h = hit(e.clientX - rect.left, e.clientY - rect.top);
     const before = state.hover;
-    state.hover = h && (h.kind === 'var' || h.kind === 'span' || h.kind === 'lend') ? h : null;
+    state.hover = h && (h.kind === 'var' || h.kind === 'span' || h.kind === 'lend' || h.kind === 'heat') ? h : null;
     if (state.hover) {
       tip.textContent = tooltipText(state.hover);
       tip.hidden = false;
@@ -188,7 +196,7 @@ function bind() {
       tip.style.left = Math.min(x, W - tip.offsetWidth - 8) + 'px';
       tip.style.top = Math.min(y, H - tip.offsetHeight - 8) + 'px';
     } else tip.hidden = true;
-    if (before !== state.hover) redraw();
+    if (before !== state.hover && !(before && state.hover && before.kind === 'heat' && state.hover.kind === 'heat')) redraw();
   });
   window.addEventListener('mouseup', (e) => {
     if (!drag) return;
@@ -203,7 +211,9 @@ function bind() {
       const row = rows[h.row];
       if (state.collapsed.has(row.key)) state.collapsed.delete(row.key); else state.collapsed.add(row.key);
       buildRows(); draw();
-    } else if (h.kind === 'var' || h.kind === 'label') select(h.index, false);
+    } else if (h.kind === 'heat') expandAt(h.u);
+    else if (h.kind === 'decl') selectDecl(h.decl);
+    else if (h.kind === 'var' || h.kind === 'label') select(h.index, false);
     else if (h.kind === 'span') select(B.by[h.index], false);
     else if (h.kind === 'lend') select(B.owner[h.index], false);
     else select(-1, false);
@@ -234,6 +244,7 @@ function bind() {
 }
 
 function tooltipText(h) {
+  if (h.kind === 'heat') return heatTip(h);
   if (h.kind === 'var') {
     const v = h.index;
     return str(V.name[v]) + ': ' + (str(V.type[v]) || '?') + '\n' + str(V.fn[v]) + ' · ' + str(V.loc[v]) +

@@ -1,4 +1,4 @@
-// BorrowScope HTML report, part 2 of 5: the timeline (canvas geometry,
+// BorrowScope HTML report, part 3 of 6: the timeline (canvas geometry,
 // drawing, hit testing). See report-data.js.
 // ---- Canvas geometry ------------------------------------------------------
 const canvas = $('bs-canvas');
@@ -70,7 +70,8 @@ function niceStep(span, px) {
 
 function draw() {
   const t0 = performance.now();
-  frame = { labels: [], bars: 0, spans: 0, arrows: 0, ms: 0 };
+  frame = { labels: [], bars: 0, spans: 0, arrows: 0, heat: 0, ms: 0 };
+  if (AGG) aggPrepare();
   ctx.clearRect(0, 0, W, H);
   ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   ctx.textBaseline = 'middle';
@@ -100,7 +101,7 @@ function draw() {
     if (rows[r].kind === 'var') drawRow(r);
     else if (rows[r].kind === 'fn') drawFrames(r);
   }
-  drawArrows(first, last);
+  if (aggregated()) drawSiteArrows(first, last); else drawArrows(first, last);
   drawFindingTime();
   ctx.restore();
 
@@ -160,7 +161,7 @@ function drawLabel(r) {
     return;
   }
   const d = decls[row.decl];
-  const selected = row.vars.some(isMarked);
+  const selected = row.vars.some(isMarked) || (AGG && !row.lane && state.decl === row.decl);
   if (selected) { ctx.fillStyle = '#e0e7ff'; ctx.fillRect(0, rowTop(r), GUTTER, ROW_H); }
   const name = str(d.name);
   let x = 34;
@@ -171,7 +172,7 @@ function drawLabel(r) {
   ctx.fillText(clip(shown, GUTTER - 90), x, y);
   x += Math.min(ctx.measureText(shown).width, GUTTER - 90) + 8;
   ctx.fillStyle = COLORS.muted; ctx.font = '11px ui-monospace, SFMono-Regular, Menlo, monospace';
-  const line = ':' + lineOf(str(d.loc)).split(':')[0];
+  const line = (AGG && !row.lane ? '×' + AGG.decls.n[d.agg] + '  ' : '') + ':' + lineOf(str(d.loc)).split(':')[0];
   const lineW = ctx.measureText(line).width;
   ctx.fillText(clip(str(d.type), Math.max(0, GUTTER - 14 - lineW - x)), x, y);
   ctx.textAlign = 'right';
@@ -206,6 +207,7 @@ function eachVisible(list, t0s, t1s, maxLen, minWidth, draw) {
 }
 
 function drawRow(r) {
+  if (aggregated()) { drawHeat(r); return; }
   const row = rows[r], top = rowTop(r), by = top + (ROW_H - BAR_H) / 2;
   // Lifetimes.
   eachVisible(row.vars, X.v0, X.v1, row.maxLife, 4, (v, x0, x1) => {
@@ -267,6 +269,7 @@ function drawRow(r) {
 
 // When the function ran (had live variables): a faint band per stretch.
 function drawFrames(r) {
+  if (aggregated()) return;
   const row = rows[r], y = rowTop(r) + ROW_H / 2 - 3;
   ctx.fillStyle = '#dbe3ee';
   let painted = -1;
@@ -365,7 +368,13 @@ function hit(x, y) {
   if (r < 0 || r >= rows.length) return null;
   const row = rows[r];
   if (row.kind !== 'var') return { kind: row.kind, row: r };
+  if (AGG && x < GUTTER) return { kind: 'decl', row: r, decl: row.decl };
   if (x < GUTTER) return { kind: 'label', row: r, index: row.vars[0] };
+  if (aggregated()) {
+    const u = tOf(x), bin = Math.floor(u / binWidth());
+    if (row.lane || bin < 0 || bin >= AGG.bins || !heatOf(decls[row.decl].agg)[bin]) return { kind: 'empty', row: r };
+    return { kind: 'heat', row: r, decl: row.decl, bin, u };
+  }
   const t = tOf(x), slack = 4 / plotW() * (state.t1 - state.t0);
   const top = rowTop(r), by = top + (ROW_H - BAR_H) / 2;
   if (y > by + BAR_H) for (const b of row.lends) if (X.b0[b] - slack <= t && t <= X.b1[b] + slack) return { kind: 'lend', row: r, index: b };
