@@ -7,6 +7,10 @@ namespace borrowscope {
 
 namespace {
 
+/// Copied over a reused Event: cheaper than building a fresh one on the
+/// stack and copying that (this runs for every record).
+const Event blank_event{};
+
 uint64_t join(uint32_t lo, uint32_t hi) { return uint64_t(lo) | uint64_t(hi) << 32; }
 
 /// pack(x, y) of abi.h, undone.
@@ -40,6 +44,9 @@ uint64_t TimeBase::to_ns(uint64_t tsc) const {
   uint64_t d = tsc - start_tsc_;
   if (span_tsc_ == 0)
     return d; // a counter that does not advance, or no pair yet: 1:1
+  // The same quotient in 64 bits while the product fits (cheaper).
+  if (uint64_t product; !__builtin_mul_overflow(d, span_ns_, &product))
+    return product / span_tsc_;
   return uint64_t((unsigned __int128)d * span_ns_ / span_tsc_);
 }
 
@@ -70,9 +77,13 @@ uint64_t SegmentCursor::timestamp() {
   } else if (!exact_ && !a.group && anchor_ + 1 < anchors_.size()) {
     // Between two readings: spread evenly by position.
     const Anchor &b = anchors_[anchor_ + 1];
-    if (b.tsc > a.tsc && b.pos > a.pos)
-      tsc = a.tsc + uint64_t((unsigned __int128)(b.tsc - a.tsc) *
-                             (pos_ - a.pos) / (b.pos - a.pos));
+    if (b.tsc > a.tsc && b.pos > a.pos) {
+      uint64_t span = b.tsc - a.tsc, at = pos_ - a.pos, of = b.pos - a.pos;
+      // Positions are 32-bit: a span under 2^32 cycles needs no 128 bits.
+      tsc = a.tsc + (span <= UINT32_MAX
+                         ? span * at / of
+                         : uint64_t((unsigned __int128)span * at / of));
+    }
   }
   uint64_t ns = std::max(time_.to_ns(tsc), thread_.last_ns);
   thread_.last_ns = ns;
@@ -147,7 +158,7 @@ void SegmentCursor::jump(const bs_event &r) {
 void SegmentCursor::abandon(Event &e) {
   JumpTracker::Instance v = abandoned_.back();
   abandoned_.pop_back();
-  e = Event{};
+  e = blank_event;
   e.type = EventType::Drop;
   e.thread = thread_.index;
   e.var_id = v.id;
@@ -170,7 +181,7 @@ bool SegmentCursor::decode(const bs_event &r, Event &e) {
   if (r.site >= BS_SITE_SPECIAL) {
     if (r.site != BS_SITE_FREE)
       return false; // clock records, a stray extension
-    e = Event{};
+    e = blank_event;
     e.type = EventType::Free;
     e.thread = thread_.index;
     uint64_t address, size;
@@ -184,7 +195,7 @@ bool SegmentCursor::decode(const bs_event &r, Event &e) {
     ++thread_.unknown_sites;
     return false;
   }
-  e = Event{};
+  e = blank_event;
   dynamic_ = s->flags & BS_SITE_FLAG_DYNAMIC_SIZE;
   e.type = s->type;
   e.thread = thread_.index;
