@@ -208,6 +208,8 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
       continue;
     if (!conflicts(n, o))
       continue;
+    if (counted_again("borrow_conflict", e.location))
+      return;
     const Instance &inst = live_.at(n.owner);
     Violation v = violation(
         "borrow_conflict", str(e.location), n.owner, str(e.borrower_name), e,
@@ -229,6 +231,8 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
 void BorrowChecker::check_call_group(const Open &n, const Event &e) {
   for (const auto &[owner, other] : group_.borrows)
     if (owner == n.owner && aliases(n, other)) {
+      if (counted_again("borrow_conflict", e.location))
+        break;
       Violation v = violation("borrow_conflict", str(e.location), n.owner,
                               str(e.borrower_name), e,
                               "'" + str(live_.at(n.owner).name) +
@@ -253,6 +257,10 @@ bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
   if (e.type == EventType::Borrow && (callee_class(e) & callee_reinitialises)) {
     inst.moved = false; // assigned anew
     return false;
+  }
+  if (counted_again("use_after_move", e.location)) {
+    inst.moved = false; // as below
+    return true;
   }
   Violation v = violation("use_after_move", str(e.location), owner,
                           str(e.borrower_name), e,
@@ -382,6 +390,19 @@ void BorrowChecker::on_drop(const Event &e) {
     for (uint64_t key : keys_) {
       Open o = open_.at(key);
       close(key);
+      if (seen_.count(std::pair("dangling_borrow", o.location))) {
+        // Another case of a finding made already: only its count changes
+        // (now, or when the pending case is confirmed).
+        Violation v;
+        v.kind = "dangling_borrow";
+        v.location = str(o.location);
+        if (o.returned || !o.holder)
+          report(std::move(v));
+        else if (live_.contains(o.holder))
+          pending_[e.thread].push_back(
+              {std::move(v), o.holder, kept_.keep(e.location)});
+        continue;
+      }
       Violation v =
           violation("dangling_borrow", str(o.location), id, str(o.borrower),
                     e, "");
@@ -476,13 +497,19 @@ Violation BorrowChecker::violation(const char *kind,
 }
 
 void BorrowChecker::report(Violation v) {
-  auto key = std::make_pair(v.kind, v.location);
-  if (auto it = seen_.find(key); it != seen_.end()) {
-    ++violations_[it->second].count;
+  if (counted_again(v.kind, v.location))
     return;
-  }
-  seen_[key] = violations_.size();
+  seen_.emplace(std::pair(v.kind, v.location), violations_.size());
   violations_.push_back(std::move(v));
+}
+
+bool BorrowChecker::counted_again(std::string_view kind,
+                                  std::string_view location) {
+  auto it = seen_.find(std::pair(kind, location));
+  if (it == seen_.end())
+    return false;
+  ++violations_[it->second].count;
+  return true;
 }
 
 void BorrowChecker::note_peak() {

@@ -158,6 +158,10 @@ private:
                    std::string_view whom);
   void confirm_pending(uint64_t thread);
   void report(Violation v);
+  /// A finding of \p kind at \p location was made already: counts this
+  /// case (what report() would do) and returns true, before any message is
+  /// built (a finding in a loop has millions of cases).
+  bool counted_again(std::string_view kind, std::string_view location);
   Violation violation(const char *kind, const std::string &location,
                       uint64_t owner, const std::string &borrower,
                       const Event &e, std::string message) const;
@@ -173,7 +177,16 @@ private:
   std::unordered_map<uint64_t, std::vector<Pending>> pending_; ///< by thread
   CallGroup group_;
   std::vector<Violation> violations_;
-  std::map<std::pair<std::string, std::string>, size_t> seen_;
+  /// (kind, location) -> index into violations_; looked up by views too.
+  struct SeenLess {
+    using is_transparent = void;
+    template <class A, class B> bool operator()(const A &a, const B &b) const {
+      int c = std::string_view(a.first).compare(std::string_view(b.first));
+      return c < 0 ||
+             (c == 0 && std::string_view(a.second) < std::string_view(b.second));
+    }
+  };
+  std::map<std::pair<std::string, std::string>, size_t, SeenLess> seen_;
   uint64_t peak_live_ = 0;
 };
 
