@@ -89,6 +89,7 @@ struct Session {
     header.timestamp_unit = "ns";
     header.exact_clock = options.clock_exact;
     decoder.start(header, s.tsc, s.ns);
+    checker.set_stable_texts(true); // the decoder's site catalog's
     if (!options.suppressions.empty())
       suppressions.load(options.suppressions);
   }

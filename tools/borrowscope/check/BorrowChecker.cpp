@@ -98,12 +98,17 @@ void BorrowChecker::on_event(const Event &e) {
     confirm_pending(e.thread);
   if (!same_call(e)) {
     // A new group, in place: its strings and list keep their memory (this
-    // runs for nearly every event).
+    // runs for nearly every event). The texts are compared only in a
+    // call's group without a call id (same_call).
     group_.thread = e.thread;
     group_.call = e.call;
     group_.timestamp = e.timestamp;
-    group_.location.assign(e.location);
-    group_.callee.assign(e.borrower_name);
+    group_.is_call = e.type == EventType::Borrow &&
+                     e.borrower_kind == BorrowerKind::Call;
+    if (group_.is_call && !e.call) {
+      group_.location.assign(e.location);
+      group_.callee.assign(e.borrower_name);
+    }
     group_.borrows.clear();
   }
   switch (e.type) {
@@ -133,8 +138,10 @@ void BorrowChecker::on_event(const Event &e) {
 /// traces), or in a JSON trace without them consecutive call borrows at one
 /// time, place and callee.
 bool BorrowChecker::same_call(const Event &e) const {
+  // Only a call's borrow starts a group another can join (an event of
+  // another kind leaves the group empty, which a new one replaces alike).
   if (e.type != EventType::Borrow || e.borrower_kind != BorrowerKind::Call ||
-      e.thread != group_.thread)
+      !group_.is_call || e.thread != group_.thread)
     return false;
   if (e.call || group_.call)
     return e.call == group_.call;
@@ -152,120 +159,14 @@ void BorrowChecker::on_trailer(const TraceTrailer &) {
 
 void BorrowChecker::on_new(const Event &e) {
   Instance inst;
-  inst.name = str(e.var_name);
-  inst.location = str(e.location);
+  inst.name = kept_.keep(e.var_name);
+  inst.location = kept_.keep(e.location);
   inst.thread = e.thread;
   if (e.address && e.size) {
     inst.address = *e.address;
     inst.size = *e.size;
   }
   live_[e.var_id] = std::move(inst);
-}
-
-// --- Open borrows ---------------------------------------------------------
-
-uint64_t BorrowChecker::open(Open o) {
-  uint64_t key = next_open_++;
-  by_owner_[o.owner].push_back(key);
-  if (o.holder)
-    by_holder_[o.holder].push_back(key);
-  if (o.destination)
-    by_destination_[o.destination] = key;
-  open_.emplace(key, std::move(o));
-  return key;
-}
-
-void BorrowChecker::close(uint64_t key) {
-  auto found = open_.find(key);
-  if (found == open_.end())
-    return;
-  const Open &o = found->second;
-  auto drop_key = [key](auto &map, uint64_t at) {
-    auto it = map.find(at);
-    if (it == map.end())
-      return;
-    std::erase(it->second, key);
-    if (it->second.empty())
-      map.erase(it);
-  };
-  drop_key(by_owner_, o.owner);
-  if (o.holder)
-    drop_key(by_holder_, o.holder);
-  if (o.destination)
-    if (auto it = by_destination_.find(o.destination);
-        it != by_destination_.end() && it->second == key)
-      by_destination_.erase(it);
-  open_.erase(found);
-}
-
-/// What a variable holds ends: its value's last use (a pointer's, or an
-/// object's: an iterator, a view, a guard), or a new value.
-void BorrowChecker::release_variable(uint64_t holder, bool whole_only) {
-  auto it = by_holder_.find(holder);
-  if (it == by_holder_.end())
-    return;
-  std::vector<uint64_t> keys = it->second;
-  for (uint64_t key : keys)
-    if (!whole_only || open_.at(key).whole_holder)
-      close(key);
-}
-
-void BorrowChecker::release_destination(uint64_t destination) {
-  if (auto it = by_destination_.find(destination); it != by_destination_.end())
-    close(it->second);
-}
-
-void BorrowChecker::release_kept(uint64_t object) {
-  auto it = by_holder_.find(object);
-  if (it == by_holder_.end())
-    return;
-  std::vector<uint64_t> keys = it->second;
-  for (uint64_t key : keys)
-    if (open_.at(key).kept)
-      close(key);
-}
-
-/// Memory [start, start + size) is gone (freed, or a variable's storage):
-/// what is stored in it lets go.
-void BorrowChecker::release_memory_in(uint64_t start, uint64_t size) {
-  auto it = by_destination_.lower_bound(start);
-  std::vector<uint64_t> keys;
-  for (; it != by_destination_.end() && it->first - start < size; ++it)
-    keys.push_back(it->second);
-  for (uint64_t key : keys)
-    close(key);
-}
-
-// --- Ranges ---------------------------------------------------------------
-
-bool BorrowChecker::inside(const Range &r, const Instance &owner) const {
-  if (!r.bits)
-    return !r.contents; // no address: the owner itself, or its contents
-  if (!owner.size)
-    return false;
-  uint64_t mask = r.bits == 64 ? ~uint64_t(0) : 0xffffffffu;
-  return ((r.address - owner.address) & mask) < owner.size;
-}
-
-bool BorrowChecker::overlap(const Range &a, const Range &b) {
-  if (!a.bits || !b.bits || !a.size || !b.size)
-    return true; // the whole owner, or an unknown extent
-  // Compared in the low 32 bits, all that accessor results keep.
-  uint32_t x = uint32_t(a.address), y = uint32_t(b.address);
-  uint32_t d = y - x;
-  return d < a.size || uint32_t(x - y) < b.size;
-}
-
-/// Where the borrowed places are: inside the owner's own storage (the
-/// variable, a field, an element of an array) or outside it (the elements of
-/// a vector or string, reached through an accessor).
-bool BorrowChecker::inside_owner(const Open &o) const {
-  // A range-for's hidden reference to the range stands for the loop's
-  // iterators, which point at the contents.
-  if (o.borrower.starts_with("__range"))
-    return false;
-  auto owner = live_.find(o.owner);
-  return owner != live_.end() && inside(o.range, owner->second);
 }
 
 /// What C and C++ programs get wrong, in Rust's terms (docs/semantics.md,
@@ -275,7 +176,7 @@ bool BorrowChecker::inside_owner(const Open &o) const {
 /// while a shared borrow of it is held -- the holder expects it unchanged.
 /// Two mutable borrows of one place are how C works, and are not reported.
 bool BorrowChecker::conflicts(const Open &n, const Open &o) const {
-  if (!live_.count(n.owner))
+  if (!live_.contains(n.owner))
     return false;
   bool in = inside_owner(n), io = inside_owner(o);
   // What an accessor returns (end(), operator[]) is a place, not a change
@@ -297,25 +198,27 @@ bool BorrowChecker::aliases(const Open &a, const Open &b) const {
 void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
   if (!fresh || n.kind == Kind::Unknown)
     return;
-  auto list = by_owner_.find(n.owner);
-  if (list == by_owner_.end())
+  const SmallIds *list = by_owner_.find(n.owner);
+  if (!list)
     return;
-  for (uint64_t key : list->second) {
+  for (uint64_t key : *list) {
     const Open &o = open_.at(key);
     if (o.returned || (n.holder && o.holder == n.holder && !o.kept && !n.kept) ||
         (n.destination && o.destination == n.destination))
       continue;
     if (!conflicts(n, o))
       continue;
+    if (counted_again("borrow_conflict", e.location))
+      return;
     const Instance &inst = live_.at(n.owner);
     Violation v = violation(
         "borrow_conflict", str(e.location), n.owner, str(e.borrower_name), e,
         std::string(e.type == EventType::Move ? "move" : kind_word(n.kind)) +
             (e.type == EventType::Move ? "" : " borrow") + " of '" +
-            inst.name + "' by '" + str(e.borrower_name) + "' while '" +
-            o.borrower + "' holds a " + kind_word(o.kind) +
-            " borrow of it (taken at " + o.location + ")");
-    v.other_location = o.location;
+            str(inst.name) + "' by '" + str(e.borrower_name) + "' while '" +
+            str(o.borrower) + "' holds a " + kind_word(o.kind) +
+            " borrow of it (taken at " + str(o.location) + ")");
+    v.other_location = str(o.location);
     v.other_holder_id = o.holder;
     v.other_borrow_id = o.borrow_id;
     v.other_borrow_event = o.event;
@@ -328,9 +231,12 @@ void BorrowChecker::check_conflicts(const Open &n, const Event &e, bool fresh) {
 void BorrowChecker::check_call_group(const Open &n, const Event &e) {
   for (const auto &[owner, other] : group_.borrows)
     if (owner == n.owner && aliases(n, other)) {
+      if (counted_again("borrow_conflict", e.location))
+        break;
       Violation v = violation("borrow_conflict", str(e.location), n.owner,
                               str(e.borrower_name), e,
-                              "'" + live_.at(n.owner).name + "' is passed to '" +
+                              "'" + str(live_.at(n.owner).name) +
+                                  "' is passed to '" +
                                   str(e.borrower_name) +
                                   "' twice, and at least once mutably");
       v.other_holder_id = other.holder;
@@ -344,7 +250,7 @@ void BorrowChecker::check_call_group(const Open &n, const Event &e) {
 }
 
 bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
-                                const std::string &what) {
+                                const char *verb, std::string_view whom) {
   Instance &inst = live_.at(owner);
   if (!inst.moved)
     return false;
@@ -352,11 +258,16 @@ bool BorrowChecker::check_moved(uint64_t owner, const Event &e,
     inst.moved = false; // assigned anew
     return false;
   }
+  if (counted_again("use_after_move", e.location)) {
+    inst.moved = false; // as below
+    return true;
+  }
   Violation v = violation("use_after_move", str(e.location), owner,
                           str(e.borrower_name), e,
-                          "'" + inst.name + "' is " + what +
-                              " after it was moved at " + inst.moved_at);
-  v.other_location = inst.moved_at;
+                          "'" + str(inst.name) + "' is " + verb + " '" +
+                              str(whom) + "' after it was moved at " +
+                              str(inst.moved_at));
+  v.other_location = str(inst.moved_at);
   v.moved_to_id = inst.moved_to;
   v.since = inst.moved_time;
   report(std::move(v));
@@ -378,7 +289,7 @@ void BorrowChecker::on_borrow(const Event &e) {
     release_destination(*e.destination);
 
   uint64_t owner = e.owner_id.value_or(0);
-  if (!owner || !live_.count(owner))
+  if (!owner || !live_.contains(owner))
     return; // holds no variable now
   Open n;
   n.owner = owner;
@@ -402,15 +313,15 @@ void BorrowChecker::on_borrow(const Event &e) {
   n.borrow_id = e.borrow_id;
   n.event = e.index + 1;
   n.time = e.timestamp;
-  n.location = str(e.location);
-  n.borrower = str(e.borrower_name);
+  n.location = kept_.keep(e.location);
+  n.borrower = kept_.keep(e.borrower_name);
 
   // A reborrow derives from a borrow that exists, as does a borrow through a
   // reference; a destructor is part of the drop. None is a new borrow.
   bool fresh = !e.reborrow && e.through.empty() &&
                !(callee_class(e) & callee_destructor);
   if (fresh) {
-    check_moved(owner, e, "used by '" + str(e.borrower_name) + "'");
+    check_moved(owner, e, "used by", e.borrower_name);
     check_conflicts(n, e, fresh);
   }
   // A pointer passed on aliases as much as a fresh one: `f(&x, p)`.
@@ -432,93 +343,107 @@ void BorrowChecker::on_borrow(const Event &e) {
 }
 
 void BorrowChecker::on_move(const Event &e) {
-  auto from = live_.find(e.from_id);
-  if (from == live_.end())
+  if (!live_.contains(e.from_id))
     return;
   Event as_use = e;
   as_use.borrower_name = e.to_name;
-  if (!check_moved(e.from_id, as_use,
-                   "moved again into '" + str(e.to_name) + "'")) {
+  if (!check_moved(e.from_id, as_use, "moved again into", e.to_name)) {
     Open n;
     n.owner = e.from_id;
     n.kind = Kind::Move;
     n.by_call = true;
     check_conflicts(n, as_use, true);
   }
-  from->second.moved = true;
-  from->second.moved_at = str(e.location);
-  from->second.moved_time = e.timestamp;
-  from->second.moved_to = e.to_id.value_or(0);
+  Instance &from = live_.at(e.from_id);
+  from.moved = true;
+  from.moved_at = kept_.keep(e.location);
+  from.moved_time = e.timestamp;
+  from.moved_to = e.to_id.value_or(0);
   // What the moved object kept goes with it.
-  auto kept = by_holder_.find(e.from_id);
   std::vector<uint64_t> keys;
-  if (kept != by_holder_.end())
-    for (uint64_t key : kept->second)
+  if (const SmallIds *kept = by_holder_.find(e.from_id))
+    for (uint64_t key : *kept)
       if (open_.at(key).kept)
         keys.push_back(key);
   for (uint64_t key : keys) {
     Open o = open_.at(key);
     close(key);
-    if (e.to_id && live_.count(*e.to_id)) {
+    if (e.to_id && live_.contains(*e.to_id)) {
       o.holder = *e.to_id;
       open(std::move(o));
     }
   }
   if (e.to_id)
-    if (auto to = live_.find(*e.to_id); to != live_.end())
-      to->second.moved = false;
+    if (Instance *to = live_.find(*e.to_id))
+      to->moved = false;
 }
 
 void BorrowChecker::on_drop(const Event &e) {
   uint64_t id = e.var_id;
-  auto inst = live_.find(id);
-  if (inst == live_.end())
+  if (!live_.contains(id))
     return;
+  // Valid to the end: live_ changes only there.
+  const Instance *inst = live_.find(id);
   // Borrows of this variable that are still open.
-  if (auto list = by_owner_.find(id); list != by_owner_.end()) {
-    std::vector<uint64_t> keys = list->second;
-    for (uint64_t key : keys) {
+  if (const SmallIds *list = by_owner_.find(id)) {
+    keys_.assign(list->begin(), list->end());
+    for (uint64_t key : keys_) {
       Open o = open_.at(key);
       close(key);
+      if (seen_.count(std::pair("dangling_borrow", o.location))) {
+        // Another case of a finding made already: only its count changes
+        // (now, or when the pending case is confirmed).
+        Violation v;
+        v.kind = "dangling_borrow";
+        v.location = str(o.location);
+        if (o.returned || !o.holder)
+          report(std::move(v));
+        else if (live_.contains(o.holder))
+          pending_[e.thread].push_back(
+              {std::move(v), o.holder, kept_.keep(e.location)});
+        continue;
+      }
       Violation v =
-          violation("dangling_borrow", o.location, id, o.borrower, e, "");
+          violation("dangling_borrow", str(o.location), id, str(o.borrower),
+                    e, "");
       v.other_location = str(e.location);
       v.borrow_id = o.borrow_id;
       v.borrow_event = o.event;
       v.borrower_id = o.holder;
       v.since = o.time;
-      const std::string declared = "'" + inst->second.name + "' (declared at " +
-                                   inst->second.location + ") is dropped at " +
-                                   str(e.location);
+      const std::string declared =
+          "'" + str(inst->name) + "' (declared at " +
+          str(inst->location) + ") is dropped at " + str(e.location);
       if (o.returned) {
-        v.message = "the address of '" + inst->second.name +
+        v.message = "the address of '" + str(inst->name) +
                     "' is returned here, but it is dropped at " +
                     str(e.location) + " when the function returns";
         report(std::move(v));
-      } else if (o.holder && live_.count(o.holder)) {
+      } else if (o.holder && live_.contains(o.holder)) {
         // Held by a variable (whose value has a use ahead, else it was
         // released) or an object: fine if the holder drops at the same
         // scope exit, nothing running in between (what a JSON trace without
         // last uses needs; a trace with them never gets here for a holder
         // that is used no more).
-        v.message = declared + " while '" + o.borrower +
+        v.message = declared + " while '" + str(o.borrower) +
                     "' still holds the borrow taken here";
-        pending_[e.thread].push_back({std::move(v), o.holder, str(e.location)});
+        pending_[e.thread].push_back(
+            {std::move(v), o.holder, kept_.keep(e.location)});
       } else if (!o.holder) {
-        v.message = declared + " while '" + o.borrower +
+        v.message = declared + " while '" + str(o.borrower) +
                     "' still holds the address stored here";
         report(std::move(v));
       }
     }
   }
   // Borrows this variable holds end with it, and what is stored in it.
-  if (auto held = by_holder_.find(id); held != by_holder_.end()) {
-    std::vector<uint64_t> keys = held->second;
-    for (uint64_t key : keys)
+  if (const SmallIds *held = by_holder_.find(id)) {
+    keys_.assign(held->begin(), held->end());
+    for (uint64_t key : keys_)
       close(key);
   }
-  if (inst->second.size)
-    release_memory_in(inst->second.address, inst->second.size);
+  if (inst->size)
+    release_memory_in(inst->address, inst->size);
   // Owners dropped while this variable held them: dropped together at one
   // scope exit is fine; dropped later, it held a dangling borrow.
   if (auto list = pending_.find(e.thread); list != pending_.end()) {
@@ -532,8 +457,10 @@ void BorrowChecker::on_drop(const Event &e) {
         report(std::move(it->violation));
       it = pending.erase(it);
     }
+    if (pending.empty())
+      pending_.erase(list);
   }
-  live_.erase(inst);
+  live_.erase(id);
 }
 
 void BorrowChecker::on_free(const Event &e) {
@@ -542,12 +469,14 @@ void BorrowChecker::on_free(const Event &e) {
 }
 
 void BorrowChecker::confirm_pending(uint64_t thread) {
+  if (pending_.empty())
+    return; // nearly always: lists are erased once empty
   auto list = pending_.find(thread);
-  if (list == pending_.end() || list->second.empty())
+  if (list == pending_.end())
     return;
   for (Pending &p : list->second)
     report(std::move(p.violation));
-  list->second.clear();
+  pending_.erase(list);
 }
 
 Violation BorrowChecker::violation(const char *kind,
@@ -555,8 +484,8 @@ Violation BorrowChecker::violation(const char *kind,
                                    uint64_t owner, const std::string &borrower,
                                    const Event &e, std::string message) const {
   const Instance &inst = live_.at(owner);
-  Violation v{kind, location, inst.name, borrower, inst.location, "",
-              std::move(message)};
+  Violation v{kind,        location, str(inst.name), borrower,
+              str(inst.location), "",       std::move(message)};
   v.owner_id = owner;
   v.borrow_id = e.type == EventType::Borrow ? e.borrow_id : 0;
   v.borrow_event = e.type == EventType::Borrow ? e.index + 1 : 0;
@@ -568,13 +497,19 @@ Violation BorrowChecker::violation(const char *kind,
 }
 
 void BorrowChecker::report(Violation v) {
-  auto key = std::make_pair(v.kind, v.location);
-  if (auto it = seen_.find(key); it != seen_.end()) {
-    ++violations_[it->second].count;
+  if (counted_again(v.kind, v.location))
     return;
-  }
-  seen_[key] = violations_.size();
+  seen_.emplace(std::pair(v.kind, v.location), violations_.size());
   violations_.push_back(std::move(v));
+}
+
+bool BorrowChecker::counted_again(std::string_view kind,
+                                  std::string_view location) {
+  auto it = seen_.find(std::pair(kind, location));
+  if (it == seen_.end())
+    return false;
+  ++violations_[it->second].count;
+  return true;
 }
 
 void BorrowChecker::note_peak() {

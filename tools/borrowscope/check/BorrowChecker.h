@@ -5,7 +5,9 @@
 #ifndef BORROWSCOPE_TOOL_BORROW_CHECKER_H
 #define BORROWSCOPE_TOOL_BORROW_CHECKER_H
 
+#include "FlatMap.h"
 #include "Findings.h"
+#include "KeptText.h"
 #include "TraceReader.h"
 
 #include <cstdint>
@@ -58,13 +60,19 @@ public:
   /// Most instances and open borrows held at once: the memory bound.
   uint64_t peak_live() const { return peak_live_; }
 
+  /// The events' texts (names, locations) stay valid and unchanged while
+  /// this checker takes events and reports: they need no copy (check
+  /// mode's, which are its site catalog's).
+  void set_stable_texts(bool stable) { kept_.set_stable(stable); }
+
 private:
+  /// Texts kept by live state (names, locations) are views into kept_.
   struct Instance {
-    std::string name, location;
+    std::string_view name, location;
     uint64_t thread = 0;
     uint64_t address = 0, size = 0; ///< size 0: address not recorded
     bool moved = false;
-    std::string moved_at;
+    std::string_view moved_at;
     uint64_t moved_time = 0, moved_to = 0;
   };
   enum class Kind { Shared, Mutable, Move, Unknown };
@@ -86,7 +94,7 @@ private:
     Range range;
     uint64_t borrow_id = 0, time = 0;
     uint64_t event = 0; ///< the Borrow's index in the trace, plus 1
-    std::string location, borrower;
+    std::string_view location, borrower;
   };
   /// A dangling borrow held by an object or a memory location inside one,
   /// confirmed once the thread goes on with the holder alive (two variables
@@ -94,11 +102,12 @@ private:
   struct Pending {
     Violation violation;
     uint64_t holder = 0;
-    std::string drop_location;
+    std::string_view drop_location;
   };
   /// The borrows of one execution of one call (`f(&x, &x)`).
   struct CallGroup {
     uint64_t thread = 0, call = 0, timestamp = 0;
+    bool is_call = false; ///< begun by a call's borrow
     std::string location, callee;
     std::vector<std::pair<uint64_t, Open>> borrows;
   };
@@ -144,24 +153,40 @@ private:
   bool aliases(const Open &a, const Open &b) const;
   void check_conflicts(const Open &n, const Event &e, bool fresh);
   void check_call_group(const Open &n, const Event &e);
-  bool check_moved(uint64_t owner, const Event &e, const std::string &what);
+  /// \p what is \p verb followed by \p whom quoted ("used by 'f'").
+  bool check_moved(uint64_t owner, const Event &e, const char *verb,
+                   std::string_view whom);
   void confirm_pending(uint64_t thread);
   void report(Violation v);
+  /// A finding of \p kind at \p location was made already: counts this
+  /// case (what report() would do) and returns true, before any message is
+  /// built (a finding in a loop has millions of cases).
+  bool counted_again(std::string_view kind, std::string_view location);
   Violation violation(const char *kind, const std::string &location,
                       uint64_t owner, const std::string &borrower,
                       const Event &e, std::string message) const;
   void note_peak();
 
-  std::unordered_map<uint64_t, Instance> live_;
+  KeptText kept_;
+  std::vector<uint64_t> keys_; ///< scratch: the keys of borrows to close
+  FlatMap<Instance> live_;
   uint64_t next_open_ = 1;
-  std::unordered_map<uint64_t, Open> open_;
-  std::unordered_map<uint64_t, std::vector<uint64_t>> by_owner_;
-  std::unordered_map<uint64_t, std::vector<uint64_t>> by_holder_;
+  FlatMap<Open> open_;
+  FlatMap<SmallIds> by_owner_, by_holder_; ///< keys into open_, in order
   std::map<uint64_t, uint64_t> by_destination_; ///< destination -> key
   std::unordered_map<uint64_t, std::vector<Pending>> pending_; ///< by thread
   CallGroup group_;
   std::vector<Violation> violations_;
-  std::map<std::pair<std::string, std::string>, size_t> seen_;
+  /// (kind, location) -> index into violations_; looked up by views too.
+  struct SeenLess {
+    using is_transparent = void;
+    template <class A, class B> bool operator()(const A &a, const B &b) const {
+      int c = std::string_view(a.first).compare(std::string_view(b.first));
+      return c < 0 ||
+             (c == 0 && std::string_view(a.second) < std::string_view(b.second));
+    }
+  };
+  std::map<std::pair<std::string, std::string>, size_t, SeenLess> seen_;
   uint64_t peak_live_ = 0;
 };
 

@@ -11,28 +11,31 @@ void AddressResolver::add(uint64_t id, uint64_t address, uint64_t size,
   if (it != by_start_.begin())
     --it;
   while (it != by_start_.end() && it->first < address + size) {
-    auto r = ranges_.find(it->second);
-    uint64_t end = r == ranges_.end() ? it->first : it->first + r->second.size;
+    const Range *r = ranges_.find(it->second);
+    uint64_t end = r ? it->first + r->size : it->first;
     if (end > address) {
-      if (r != ranges_.end())
-        ranges_.erase(r);
+      if (r)
+        ranges_.erase(it->second);
       it = by_start_.erase(it);
     } else {
       ++it;
     }
   }
   by_start_[address] = id;
-  ranges_[id] = {address, size, std::string(name)};
+  Range &range = ranges_[id];
+  range.start = address;
+  range.size = size;
+  range.name.assign(name);
 }
 
 void AddressResolver::remove(uint64_t id) {
-  auto r = ranges_.find(id);
-  if (r == ranges_.end())
+  const Range *r = ranges_.find(id);
+  if (!r)
     return;
-  if (auto it = by_start_.find(r->second.start);
+  if (auto it = by_start_.find(r->start);
       it != by_start_.end() && it->second == id)
     by_start_.erase(it);
-  ranges_.erase(r);
+  ranges_.erase(id);
 }
 
 uint64_t AddressResolver::find(uint64_t address) const {
@@ -40,15 +43,14 @@ uint64_t AddressResolver::find(uint64_t address) const {
   if (it == by_start_.begin())
     return 0;
   --it;
-  auto r = ranges_.find(it->second);
-  if (r == ranges_.end() || address - r->second.start >= r->second.size)
+  const Range *r = ranges_.find(it->second);
+  if (!r || address - r->start >= r->size)
     return 0;
   return it->second;
 }
 
 const AddressResolver::Range *AddressResolver::range(uint64_t id) const {
-  auto r = ranges_.find(id);
-  return r == ranges_.end() ? nullptr : &r->second;
+  return ranges_.find(id);
 }
 
 } // namespace borrowscope

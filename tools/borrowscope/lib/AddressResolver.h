@@ -5,13 +5,13 @@
 #ifndef BORROWSCOPE_TOOL_ADDRESS_RESOLVER_H
 #define BORROWSCOPE_TOOL_ADDRESS_RESOLVER_H
 
+#include "FlatMap.h"
 #include "TraceReader.h"
 
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace borrowscope {
 
@@ -35,7 +35,7 @@ public:
 
 private:
   std::map<uint64_t, uint64_t> by_start_; ///< start address -> id
-  std::unordered_map<uint64_t, Range> ranges_;
+  FlatMap<Range> ranges_;
 };
 
 /// What every reader does with an event before the sink sees it: owners

@@ -14,10 +14,11 @@ constexpr size_t max_marks = 1 << 16;
 void JumpTracker::created(uint64_t id, uint32_t new_site) {
   if (!active_)
     return;
-  auto [it, inserted] = where_.try_emplace(id, live_.size());
-  if (!inserted) { // an id seen again (a wrap, a corrupt trace): the newer
-    live_[it->second].id = 0;
-    it->second = live_.size();
+  if (size_t *at = where_.find(id)) { // an id seen again (a wrap, a
+    live_[*at].id = 0;                  // corrupt trace): the newer
+    *at = live_.size();
+  } else {
+    where_[id] = live_.size();
   }
   live_.push_back({id, new_site});
 }
@@ -25,11 +26,11 @@ void JumpTracker::created(uint64_t id, uint32_t new_site) {
 void JumpTracker::dropped(uint64_t id) {
   if (!active_)
     return;
-  auto it = where_.find(id);
-  if (it == where_.end())
+  size_t *at = where_.find(id);
+  if (!at)
     return;
-  live_[it->second].id = 0;
-  where_.erase(it);
+  live_[*at].id = 0;
+  where_.erase(id);
   trim();
 }
 

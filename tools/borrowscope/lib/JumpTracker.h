@@ -6,9 +6,10 @@
 #ifndef BORROWSCOPE_TOOL_JUMP_TRACKER_H
 #define BORROWSCOPE_TOOL_JUMP_TRACKER_H
 
+#include "FlatMap.h"
+
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace borrowscope {
@@ -38,7 +39,7 @@ private:
 
   bool active_ = false;
   std::vector<Instance> live_; ///< in creation order; id 0: dropped since
-  std::unordered_map<uint64_t, size_t> where_;
+  FlatMap<size_t> where_;
   std::vector<Mark> marks_;
 };
 

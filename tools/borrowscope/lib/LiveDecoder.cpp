@@ -88,6 +88,19 @@ void LiveDecoder::deliver_batch() {
     }
     cursors.back()->segments.push_back(s);
   }
+  auto deliver = [&](Event &e) {
+    resolver_.resolve(e);
+    sink_.on_event(e);
+    resolver_.done(e);
+    ++delivered_;
+  };
+  if (cursors.size() == 1) { // one thread: nothing to merge
+    Cursor &c = *cursors.front();
+    while (c.advance(sites_, time_, header_.exact_clock))
+      deliver(c.event);
+    batch_.clear();
+    return;
+  }
   // Threads merged by time; ties by thread number.
   auto later = [&](size_t a, size_t b) {
     return std::make_pair(cursors[a]->event.timestamp, cursors[a]->thread) >
@@ -101,11 +114,7 @@ void LiveDecoder::deliver_batch() {
   while (!ready.empty()) {
     size_t c = ready.top();
     ready.pop();
-    Event &e = cursors[c]->event;
-    resolver_.resolve(e);
-    sink_.on_event(e);
-    resolver_.done(e);
-    ++delivered_;
+    deliver(cursors[c]->event);
     if (cursors[c]->advance(sites_, time_, header_.exact_clock))
       ready.push(c);
   }
