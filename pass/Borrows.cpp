@@ -125,8 +125,13 @@ public:
       else if (auto *Copy = dyn_cast<MemTransferInst>(&I); Copy && IsRust) {
         if (std::optional<Borrow> M = rustMoveOf(*Copy, Derived))
           Result.push_back(std::move(*M));
-      } else if (auto *Call = dyn_cast<CallBase>(&I))
-        visitCall(*Call);
+      } else if (auto *Call = dyn_cast<CallBase>(&I)) {
+        if (std::optional<Borrow> M =
+                IsRust ? rustPtrReadMove(*Call, Derived) : std::nullopt)
+          Result.push_back(std::move(*M));
+        else
+          visitCall(*Call);
+      }
       else if (auto *Ret = dyn_cast<ReturnInst>(&I))
         visitReturn(*Ret);
     }

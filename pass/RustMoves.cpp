@@ -137,4 +137,42 @@ std::optional<Borrow> rustMoveOf(MemTransferInst &Copy,
   return B;
 }
 
+std::optional<Borrow> rustPtrReadMove(CallBase &Call,
+                                      const DerivedPointers &Derived) {
+  const Function *Callee = Call.getCalledFunction();
+  // v0 names are length-prefixed: "4read" is `read` exactly, not
+  // read_volatile ("13read_volatile") or read_unaligned.
+  if (!Callee || !Callee->getName().starts_with("_R") ||
+      !Callee->getName().contains("4core3ptr4read"))
+    return std::nullopt;
+  const TrackedVariable *From = nullptr, *To = nullptr;
+  for (unsigned ArgNo = 0; ArgNo < Call.arg_size(); ++ArgNo) {
+    const TrackedVariable *V = Derived.variable(Call.getArgOperand(ArgNo));
+    if (!V)
+      continue;
+    if (Call.paramHasAttr(ArgNo, Attribute::StructRet))
+      To = V;
+    else if (!From)
+      From = V;
+  }
+  if (!From || isPointerLike(From->Type))
+    return std::nullopt;
+  Borrow B;
+  B.At = &Call;
+  B.Loc = Call.getDebugLoc();
+  B.Owner = From;
+  B.Source = AddressSource::Storage;
+  B.IsMove = true;
+  B.Mutability = BS_MUT_MOVE;
+  B.Kind = BS_BORROWER_VARIABLE;
+  if (To) {
+    B.Borrower = To;
+    B.BorrowerName = To->Name;
+  } else {
+    B.IntoCall = true;
+    B.BorrowerName = demangle(Callee->getName());
+  }
+  return B;
+}
+
 } // namespace borrowscope

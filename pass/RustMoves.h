@@ -22,6 +22,14 @@ namespace borrowscope {
 std::optional<Borrow> rustMoveOf(llvm::MemTransferInst &Copy,
                                  const DerivedPointers &Derived);
 
+/// `core::ptr::read(&x)` copies x's bits out without ending x: in unsafe
+/// code the one way to move out of a place the compiler still considers
+/// initialized, and what Miri calls a use after free when x is used next.
+/// A move of the whole variable given to it, into the result (its sret
+/// variable, or what it is written into).
+std::optional<Borrow> rustPtrReadMove(llvm::CallBase &Call,
+                                      const DerivedPointers &Derived);
+
 } // namespace borrowscope
 
 #endif // BORROWSCOPE_RUSTMOVES_H
