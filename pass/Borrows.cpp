@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Borrows.h"
+#include "AccessesAfterEnd.h"
 #include "CalleeMutability.h"
 #include "RustMoves.h"
 #include "SourceLanguage.h"
@@ -114,8 +115,9 @@ class BorrowFinder {
 public:
   BorrowFinder(const std::vector<TrackedVariable> &Vars, KeptArguments &Kept,
                WrittenArguments &Written, ReturnedArguments &Returned)
-      : F(*Vars.front().Alloca->getFunction()), Derived(F, Vars, Returned),
-        Kept(Kept), Written(Written), IsRust(isRust(F)) {}
+      : Vars(Vars), F(*Vars.front().Alloca->getFunction()),
+        Derived(F, Vars, Returned), Kept(Kept), Written(Written),
+        IsRust(isRust(F)) {}
 
   BorrowAnalysis run() {
     findAddressTaken();
@@ -135,6 +137,8 @@ public:
       else if (auto *Ret = dyn_cast<ReturnInst>(&I))
         visitReturn(*Ret);
     }
+    if (IsRust)
+      holdBorrowsOfLocalsUsedAfterEnd(Result, Vars, Derived);
     return {std::move(Result), std::move(AddressTaken)};
   }
 
@@ -593,6 +597,7 @@ private:
     Result.push_back(std::move(B));
   }
 
+  const std::vector<TrackedVariable> &Vars;
   Function &F;
   DerivedPointers Derived;
   KeptArguments &Kept;

@@ -60,6 +60,9 @@ struct Borrow {
   /// What is kept is the owner's contents (the pointers inside it), not its
   /// storage: `std::span s(vec)`.
   bool Contents = false;
+  /// The borrower holds it until it drops or is assigned again, whatever
+  /// its last use (AccessesAfterEnd.h).
+  bool HeldUntilHolderEnds = false;
   /// Index in BorrowAnalysis::Borrows of the first borrow of the same call,
   /// or -1: the arguments of one call are borrowed together.
   int CallGroup = -1;

@@ -248,7 +248,7 @@ private:
     if (B.Kept)
       S.Flags |= BS_SITE_FLAG_KEPT;
     if (B.Borrower) {
-      if (!followsLastUse(B.Borrower))
+      if (B.HeldUntilHolderEnds || !followsLastUse(B.Borrower))
         S.Flags |= BS_SITE_FLAG_LEXICAL;
       else if (auto *SI = dyn_cast<StoreInst>(B.At);
                SI && Facts.Uses.DeadStores.contains(SI))
