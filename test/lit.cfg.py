@@ -86,11 +86,14 @@ config.substitutions.append(
 # needs HOME), from $BORROWSCOPE_RUSTC, PATH or ~/.cargo/bin. Feature "rustc"
 # when its LLVM major is ours (the plugin loads into it), "rustc-other-llvm"
 # when it is not (the wrappers' one-line refusal is tested instead). Without
-# a rustc the Rust tests are reported as unsupported, not passed.
+# a rustc the Rust tests are reported as unsupported, not passed; with
+# BORROWSCOPE_REQUIRE_RUSTC=1 (CI, where one is installed) that is an error.
+# A candidate of our LLVM major wins over an earlier one of another.
 def find_rustc():
     import re, shutil, subprocess
     candidates = [os.environ.get("BORROWSCOPE_RUSTC"), shutil.which("rustc"),
                   os.path.expanduser("~/.cargo/bin/rustc"), "/root/.cargo/bin/rustc"]
+    found = []
     for rustc in candidates:
         if not rustc or not os.access(rustc, os.X_OK):
             continue
@@ -106,8 +109,9 @@ def find_rustc():
             continue
         m = re.search(r"^LLVM version: (\d+)", version, re.M)
         if m:
-            return real, int(m.group(1)), os.path.join(sysroot, "bin", "cargo")
-    return None
+            found.append((real, int(m.group(1)), os.path.join(sysroot, "bin", "cargo")))
+    ours = [f for f in found if f[1] == config.llvm_version_major]
+    return (ours or found or [None])[0]
 
 rustc = find_rustc()
 if rustc:
@@ -128,3 +132,7 @@ if rustc:
     ]
 else:
     lit_config.note("no rustc found: test/rust is unsupported")
+if os.environ.get("BORROWSCOPE_REQUIRE_RUSTC") == "1" and \
+        "rustc" not in config.available_features:
+    lit_config.fatal("BORROWSCOPE_REQUIRE_RUSTC=1 but no rustc of LLVM %d was found "
+                     "(BORROWSCOPE_RUSTC, PATH, ~/.cargo/bin)" % config.llvm_version_major)
