@@ -3,7 +3,7 @@
 // A forward walk per variable from each lifetime.end: instructions are
 // visited until a lifetime.start of the same variable, each block at most
 // once from its top. Linear in the function's size per variable with
-// markers; only Rust functions ask (Borrows.cpp).
+// markers; only Rust functions ask (Borrows.cpp, RustScopes.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "AccessesAfterEnd.h"
@@ -46,24 +46,26 @@ bool accesses(const Instruction &I, const TrackedVariable &V,
   return false;
 }
 
-/// Walks \p From to its block's end; true when it meets an access before a
+/// Walks \p From to its block's end; true when \p Found holds before a
 /// start. \p Reached is set when the walk runs off the block's end.
 bool walk(BasicBlock::const_iterator From, const BasicBlock &BB,
-          const TrackedVariable &V, const DerivedPointers &Derived,
+          const AllocaInst *A, function_ref<bool(const Instruction &)> Found,
           bool &Reached) {
   Reached = false;
   for (auto It = From; It != BB.end(); ++It) {
-    if (isStartOf(*It, V.Alloca))
+    if (isStartOf(*It, A))
       return false;
-    if (accesses(*It, V, Derived))
+    if (Found(*It))
       return true;
   }
   Reached = true;
   return false;
 }
 
-bool accessedAfterEnd(const TrackedVariable &V,
-                      const DerivedPointers &Derived) {
+} // namespace
+
+bool foundBeforeStart(const TrackedVariable &V, bool FromEntry,
+                      function_ref<bool(const Instruction &)> Found) {
   SmallPtrSet<const BasicBlock *, 16> Visited;
   SmallVector<const BasicBlock *, 16> Work;
   auto Continue = [&](const BasicBlock &BB) {
@@ -71,18 +73,21 @@ bool accessedAfterEnd(const TrackedVariable &V,
       if (Visited.insert(Succ).second)
         Work.push_back(Succ);
   };
-  for (const IntrinsicInst *End : V.Ends) {
+  const Function &F = *V.Alloca->getFunction();
+  if (FromEntry && Visited.insert(&F.getEntryBlock()).second)
+    Work.push_back(&F.getEntryBlock());
+  for (const Instruction *I : V.Ends) {
     bool Reached = false;
-    if (walk(std::next(End->getIterator()), *End->getParent(), V, Derived,
+    if (walk(std::next(I->getIterator()), *I->getParent(), V.Alloca, Found,
              Reached))
       return true;
     if (Reached)
-      Continue(*End->getParent());
+      Continue(*I->getParent());
   }
   while (!Work.empty()) {
     const BasicBlock *BB = Work.pop_back_val();
     bool Reached = false;
-    if (walk(BB->begin(), *BB, V, Derived, Reached))
+    if (walk(BB->begin(), *BB, V.Alloca, Found, Reached))
       return true;
     if (Reached)
       Continue(*BB);
@@ -90,14 +95,15 @@ bool accessedAfterEnd(const TrackedVariable &V,
   return false;
 }
 
-} // namespace
-
 DenseSet<const TrackedVariable *>
 variablesAccessedAfterEnd(const std::vector<TrackedVariable> &Vars,
                           const DerivedPointers &Derived) {
   DenseSet<const TrackedVariable *> Result;
   for (const TrackedVariable &V : Vars)
-    if (V.Mode == LifetimeMode::Markers && accessedAfterEnd(V, Derived))
+    if (V.Mode == LifetimeMode::Markers &&
+        foundBeforeStart(V, /*FromEntry=*/false, [&](const Instruction &I) {
+          return accesses(I, V, Derived);
+        }))
       Result.insert(&V);
   return Result;
 }

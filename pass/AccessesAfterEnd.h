@@ -6,6 +6,7 @@
 #include "DerivedPointers.h"
 #include "Variables.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace borrowscope {
@@ -18,6 +19,14 @@ namespace borrowscope {
 /// because its MIR optimizations replace the pointer with the local's own
 /// address (`p = &x as *const i32; } read(p)` reads `x` itself). Clang
 /// never emits one at all.
+/// Walks forward from just after each lifetime end of \p V (and from the
+/// function's entry when \p FromEntry) until a lifetime start of it, each
+/// block at most once from its top; true as soon as \p Found holds on the
+/// way.
+bool foundBeforeStart(
+    const TrackedVariable &V, bool FromEntry,
+    llvm::function_ref<bool(const llvm::Instruction &)> Found);
+
 llvm::DenseSet<const TrackedVariable *>
 variablesAccessedAfterEnd(const std::vector<TrackedVariable> &Vars,
                           const DerivedPointers &Derived);

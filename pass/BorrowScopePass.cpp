@@ -4,19 +4,20 @@
 #include "Compat.h"
 #include "DerivedPointers.h"
 #include "Instrumenter.h"
+#include "JumpMarks.h"
 #include "LastUse.h"
 #include "Ownership.h"
 #include "RuntimeLinker.h"
+#include "RustScopes.h"
 #include "Settings.h"
-#include "SourceLanguage.h"
 #include "SiteTable.h"
-#include "JumpMarks.h"
+#include "SourceLanguage.h"
 #include "SyncCalls.h"
 #include "UnwindCleanup.h"
 #include "Variables.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/BinaryFormat/Dwarf.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Path.h"
@@ -179,6 +180,11 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
   SiteTable Sites(M);
   SyncCalls Sync(M);
   for (FunctionWork &W : Work) {
+    // Before the EH rewrite, which gives cleanup code locations.
+    bool ScopesFromDebugInfo =
+        languageOf(*W.F) == Language::Rust && !hasLifetimeMarkers(*W.F);
+    if (ScopesFromDebugInfo)
+      addMarkersFromScopes(*W.F, W.Vars);
     if (!routeUnwindingThroughCleanup(*W.F, languageOf(*W.F)))
       remarkSkippedUnwinding(*W.F);
     // Again, after the EH rewrite: it replaces calls, which borrows point at.
@@ -192,6 +198,8 @@ PreservedAnalyses BorrowScopePass::run(Module &M, ModuleAnalysisManager &) {
     LastUses Uses = findLastUses(*W.F, Traced.FollowLastUse, Kept);
     instrumentFunction(*W.F, {W.Vars, Analysis, Traced, Uses}, Sync, Sites,
                        *Hot);
+    if (ScopesFromDebugInfo)
+      eraseMadeMarkers(W.Vars);
   }
   markJumps(M, Sites);
   Sites.finalize(Untraced, Total);

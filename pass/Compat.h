@@ -8,14 +8,15 @@
 #ifndef BORROWSCOPE_COMPAT_H
 #define BORROWSCOPE_COMPAT_H
 
-#include "llvm/Config/llvm-config.h"
+#include "llvm-c/Core.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include "llvm/ADT/SmallVector.h"
-#include "llvm-c/Core.h"
 
 // LLVM 22 moved the plugin interface to its own library (LLVMPlugins); its
 // PassPluginLibraryInfo gained PreCodeGenCallback and LLVM_PLUGIN_API_VERSION
@@ -117,6 +118,24 @@ inline llvm::Value *lifetimePointer(const llvm::IntrinsicInst *II) {
   return II->getArgOperand(0);
 #else
   return II->getArgOperand(1);
+#endif
+}
+
+/// Inserts llvm.lifetime.start (or .end) of \p AI before \p Before. LLVM 22
+/// dropped the size operand.
+inline llvm::CallInst *createLifetimeMarker(llvm::Instruction *Before,
+                                            llvm::AllocaInst *AI, bool Start) {
+  llvm::IRBuilder<> B(Before);
+#if LLVM_VERSION_MAJOR >= 22
+  return Start ? B.CreateLifetimeStart(AI) : B.CreateLifetimeEnd(AI);
+#else
+  llvm::ConstantInt *Size = nullptr;
+  if (std::optional<llvm::TypeSize> Bytes =
+          AI->getAllocationSize(AI->getDataLayout());
+      Bytes && !Bytes->isScalable())
+    Size = B.getInt64(Bytes->getFixedValue());
+  return Start ? B.CreateLifetimeStart(AI, Size)
+               : B.CreateLifetimeEnd(AI, Size);
 #endif
 }
 

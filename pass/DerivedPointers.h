@@ -114,10 +114,12 @@ inline bool isDestructorName(llvm::StringRef N) {
          (N.contains("D0E") || N.contains("D1E") || N.contains("D2E"));
 }
 
-/// Rust's drop glue, core::ptr::drop_in_place::<T> (v0-mangled): what
-/// runs a Rust value's destructor and its fields'.
+/// Rust's drop glue, core::ptr::drop_in_place::<T>: what runs a Rust
+/// value's destructor and its fields'. v0-mangled (borrowscope-rustc's
+/// RUSTC_BOOTSTRAP makes it the default) or legacy (stable rustc's).
 inline bool isRustDropInPlace(llvm::StringRef N) {
-  return N.starts_with("_R") && N.contains("4core3ptr13drop_in_place");
+  return (N.starts_with("_R") && N.contains("4core3ptr13drop_in_place")) ||
+         (N.starts_with("_ZN4core3ptr") && N.contains("drop_in_place"));
 }
 
 /// True when a C++ destructor runs on the object \p Object is in: an owner

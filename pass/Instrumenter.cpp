@@ -303,7 +303,10 @@ private:
       for (const TrackedVariable &V : reverse(Facts.Vars)) {
         // On a normal return, marker-scoped variables have already ended at
         // their lifetime.end; on the unwind path every live one ends here.
-        if (!traced(&V) || (!IsResume && V.Mode == LifetimeMode::Markers))
+        // Markers made from debug scopes may miss an exit: those drop here
+        // too (a dropped instance's slot holds 0, which nothing reads).
+        if (!traced(&V) ||
+            (!IsResume && V.Mode == LifetimeMode::Markers && !V.MadeMarkers))
           continue;
         SiteInfo S = dropSiteInfo(V, *At);
         if (IsResume)

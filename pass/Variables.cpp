@@ -192,6 +192,7 @@ std::vector<TrackedVariable> findVariables(Function &F, Language Lang) {
         continue;
       V.Type = Declare.Var->getType();
       V.IsParameter = Declare.Var->getArg() != 0;
+      V.Scope = Declare.Var->getScope();
       V.File = Declare.Var->getFilename().str();
       V.Line = Declare.Var->getLine();
       V.Column = declarationColumn(*AI, Declare);

@@ -43,6 +43,11 @@ struct TrackedVariable {
   LifetimeMode Mode = LifetimeMode::Entry;
   /// A function parameter (spilled to its alloca on entry).
   bool IsParameter = false;
+  /// The debug scope it is declared in (null without debug info).
+  const llvm::DILocalScope *Scope = nullptr;
+  /// Starts and Ends were made from its debug scope (RustScopes.h), not
+  /// emitted by the compiler: they go once the function is instrumented.
+  bool MadeMarkers = false;
   llvm::SmallVector<llvm::IntrinsicInst *, 2> Starts;
   llvm::SmallVector<llvm::IntrinsicInst *, 2> Ends;
 };

@@ -13,18 +13,18 @@
 // OUT: 7 1 10 borrow 98 1
 // (check prints nothing and exits 0: no findings on safe Rust.)
 //
-// Variables, youngest first, with Rust's spelling of their types. The
-// standard library's own variables (String::from's, the slice indexing's)
-// are not among them.
+// Variables with Rust's spelling of their types (at -O0 in the order their
+// debug scopes begin them). The standard library's own variables
+// (String::from's, the slice indexing's) are not among them.
 // COMMON:    borrows::main {{.*}}borrows.rs
 // COMMON:    variables
-// O0-NEXT:     raw *const Point 90:9
-// O0-NEXT:     bytes &[u8] 87:9
-// O0-NEXT:     edit &mut Point 83:9
-// O0-NEXT:     view &Point 81:9
-// O0:          boxed Box<Point> 89:9
-// O0:          word &str 86:9
+// O0:          view &Point 81:9
+// O0:          edit &mut Point 83:9
 // O0-NEXT:     name String 85:9
+// O0-NEXT:     word &str 86:9
+// O0-NEXT:     bytes &[u8] 87:9
+// O0:          boxed Box<Point> 89:9
+// O0-NEXT:     raw *const Point 90:9
 // At -O2 view and edit live in registers; rustc gives `&[u8]` and
 // `*const [u8]` one debug type, named after whichever it met first.
 // O2:          raw *const Point 90:9

@@ -17,17 +17,17 @@
 // OUT: Ok(10) true
 // PAIRED: ok: {{[0-9]+}} events, 0 never dropped
 //
-// The call that returns: relay's variables end at its return (line 47).
-// CHECK:      New copy #[[C1:[0-9]+]] line 45 in panics::relay
-// CHECK-NEXT: New limit #[[L1:[0-9]+]] line 44 in panics::relay
-// CHECK:      Drop limit #[[L1]] line 47 in panics::relay
-// CHECK-NEXT: Drop copy #[[C1]] line 47 in panics::relay
-// The call that panics in check: relay's end where the panic leaves it.
-// CHECK:      New copy #[[C2:[0-9]+]] line 45 in panics::relay
-// CHECK-NEXT: New limit #[[L2:[0-9]+]] line 44 in panics::relay
-// CHECK:      Drop limit #[[L2]] line 0 in panics::relay unwind
-// CHECK-NEXT: Drop copy #[[C2]] line 0 in panics::relay unwind
-// CHECK:      Drop label #{{[0-9]+}} line 50 in panics::with_label unwind
+// The call that returns: relay's variables end at its return (line 47);
+// the parameter begins at the entry, `copy` at its `let`: in either order.
+// CHECK-DAG:  New copy #[[C1:[0-9]+]] line 45 in panics::relay
+// CHECK-DAG:  New limit #[[L1:[0-9]+]] line 44 in panics::relay
+// CHECK:      New value #{{[0-9]+}} line 35 in panics::check
+// CHECK-DAG:  Drop limit #[[L1]] line 47 in panics::relay
+// CHECK-DAG:  Drop copy #[[C1]] line 47 in panics::relay
+// CHECK:      New got
+// The call that panics in check: at the end of this file (so that the
+// lines of the code below stay where they were).
+//
 // REPORT:     label String 51:9 ×2 {{.*}} 1 unwound
 use std::panic;
 
@@ -60,3 +60,11 @@ fn main() {
     let big = panic::catch_unwind(|| with_label(&limit, 50));
     println!("{:?} {}", small, big.is_err());
 }
+
+// The call that panics in check: relay's end where the panic leaves it.
+// CHECK-DAG:  New copy #[[C2:[0-9]+]] line 45 in panics::relay
+// CHECK-DAG:  New limit #[[L2:[0-9]+]] line 44 in panics::relay
+// CHECK:      New value #{{[0-9]+}} line 35 in panics::check
+// CHECK:      Drop limit #[[L2]] line 0 in panics::relay unwind
+// CHECK-NEXT: Drop copy #[[C2]] line 0 in panics::relay unwind
+// CHECK:      Drop label #{{[0-9]+}} line 50 in panics::with_label unwind
