@@ -185,8 +185,9 @@ void end_thread_locked(ThreadRecord &r) {
   r.window = nullptr;
 }
 
-/// Gives the calling thread an empty window (writing out the full one).
-bool refill_locked() {
+/// Gives the calling thread an empty window (writing out the full one:
+/// then \p flushed is set).
+bool refill_locked(bool &flushed) {
   Runtime &rt = *runtime;
   if (rt.finished)
     return false;
@@ -202,6 +203,9 @@ bool refill_locked() {
   }
   if (r->window) {
     recycle_window_locked(*r);
+    // A stall worth a FLUSH record: records written out or checked (one
+    // that is only dropped is no time the reader needs told about).
+    flushed = rt.options.check || rt.file.writing();
   } else {
     r->window = rt.file.window(
         std::min(rt.options.buffer_events, first_window_records));
@@ -482,18 +486,33 @@ void append_record(const bs_event &record) {
 
 using namespace borrowscope;
 
+/// A FLUSH record of the stall that began at \p began, ahead of the group
+/// of \p n records the hot path asked room for (when it still fits).
+static void record_flush(uint64_t began, uint64_t n) {
+  bs_thread_state &s = __borrowscope_thread;
+  if (!s.cur || s.end - s.cur < int64_t(n) + 1)
+    return;
+  uint64_t took = cycle_counter() - began;
+  *s.cur = {BS_SITE_FLUSH, uint32_t(std::min<uint64_t>(took, UINT32_MAX)),
+            uint32_t(began), uint32_t(began >> 32)};
+  ++s.cur; // committed with the group that follows
+}
+
 BS_EXPORT bs_event *__borrowscope_refill_v2(uint64_t n) {
   int saved_errno = errno;
+  uint64_t began = cycle_counter();
   bs_thread_state &s = __borrowscope_thread;
-  bool refilled = false;
+  bool refilled = false, flushed = false;
   if (n <= BS_MAX_GROUP + 1) {
     if (!runtime)
       start_runtime(); // an instrumented constructor ran before ours
     if (runtime && !t_busy && !t_refills_to_sink) {
       Busy busy;
-      refilled = refill_locked();
+      refilled = refill_locked(flushed);
     }
   }
+  if (refilled && flushed)
+    record_flush(began, n);
   if (!refilled) {
     if (t_refills_to_sink)
       count_unrecorded_handler_records(); // the sink is full: start again

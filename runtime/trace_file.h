@@ -52,6 +52,8 @@ public:
   bool open(const std::string &path, const std::string &program, long pid,
             uint32_t flags);
   bool is_open() const { return fd_ >= 0; }
+  /// Still takes records (open, and no pipe stopped reading).
+  bool writing() const { return fd_ >= 0 && !stalled_; }
   /// A regular file: what was written can be read back.
   bool rereadable() const { return fd_ >= 0 && regular_; }
   /// True when \p path names the file being written.

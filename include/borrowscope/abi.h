@@ -209,6 +209,11 @@ struct bs_event {
    thread created since that setjmp and still has end there (abandoned). */
 #define BS_SITE_SETJMP 0xffffff04u
 #define BS_SITE_LONGJMP 0xffffff05u
+/* The runtime's slow path held this thread up (writing out a full window,
+   waiting for check mode's checker): `a` is how many cycles it took
+   (0xffffffff: that many or more), `b | c << 32` the cycle counter when it
+   began. It precedes the thread's first record after the stall. */
+#define BS_SITE_FLUSH 0xffffff06u
 /* A module's base before its constructor registered it. Sites numbered from
    here are reported as unknown rather than misattributed. */
 #define BS_SITE_UNREGISTERED_BASE 0x80000000u
