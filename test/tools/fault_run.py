@@ -68,7 +68,8 @@ def summary_lines(trace):
                if not t.get("name", "").endswith(" (signal handlers)")}
     owner = {t["id"]: main_of.get(t["os_tid"], t["id"]) for t in threads}
     lines = []
-    for thread in sorted({owner.get(e["thread"], e["thread"]) for e in trace["events"]}):
+    events = trace_summary.program_events(trace)
+    for thread in sorted({owner.get(e["thread"], e["thread"]) for e in events}):
         out = io.StringIO()
         mine = [e for e in trace["events"] if e["thread"] == thread]
         mine += [e for e in trace["events"]
@@ -152,7 +153,7 @@ def main():
     data = trace_summary.load(trace)
     listing = summary_lines(data)
     counts = {}
-    for e in data["events"]:
+    for e in trace_summary.program_events(data):
         counts[e["thread"]] = counts.get(e["thread"], 0) + 1
     text = "events: %d (%s)" % (sum(counts.values()), ", ".join(
         "thread %d: %d" % (t, n) for t, n in sorted(counts.items())))

@@ -90,6 +90,8 @@ const char *BorrowChecker::kind_word(Kind k) {
 }
 
 void BorrowChecker::on_event(const Event &e) {
+  if (e.type == EventType::Flush)
+    return; // the runtime's own time: no part of any group
   bool part_of_a_drop = e.type == EventType::Drop ||
                         e.type == EventType::Release ||
                         (e.type == EventType::Borrow &&
@@ -129,6 +131,8 @@ void BorrowChecker::on_event(const Event &e) {
     break;
   case EventType::Free:
     on_free(e);
+    break;
+  case EventType::Flush:
     break;
   }
   note_peak();

@@ -41,6 +41,9 @@ const char *const help =
     "                       per instance at any size, all in the page\n"
     "  --aggregate          html: summarise by declaration at any size\n"
     "  --partial            read a trace that was cut short (program killed)\n"
+    "  --count-runtime      durations include the time the runtime held a\n"
+    "                       thread up (writing the trace); by default it is\n"
+    "                       taken out (the spans show on chrome's tracks)\n"
     "  -h, --help           this help\n";
 
 enum class Format { Chrome, Dot, Html, Json };
@@ -88,7 +91,8 @@ std::string file_name(const std::string &path) {
 
 int export_main(const std::vector<std::string> &args) {
   std::string format_text, output;
-  bool partial = false, instances = false, aggregate = false;
+  bool partial = false, instances = false, aggregate = false,
+       count_runtime = false;
   ParsedArgs parsed;
   Format format = Format::Html;
   try {
@@ -96,7 +100,8 @@ int export_main(const std::vector<std::string> &args) {
                                {"output", 'o', &output, nullptr},
                                {"partial", 0, nullptr, &partial},
                                {"instances", 0, nullptr, &instances},
-                               {"aggregate", 0, nullptr, &aggregate}});
+                               {"aggregate", 0, nullptr, &aggregate},
+                               {"count-runtime", 0, nullptr, &count_runtime}});
     if (parsed.help) {
       std::fputs(help, stdout);
       return exit_ok;
@@ -164,6 +169,7 @@ int export_main(const std::vector<std::string> &args) {
       BorrowChecker checker;
       if (!load_trace(path, partial, model, &checker))
         return exit_bad_input;
+      model.count_runtime = count_runtime;
       Output out(output);
       switch (format) {
       case Format::Chrome:

@@ -103,7 +103,7 @@ private:
     d.last_end = std::max(d.last_end, m_.lifetime_end(v));
     if (v.has(Variable::Dropped)) {
       ++d.dropped;
-      uint64_t life = v.dropped - v.created;
+      uint64_t life = m_.lifetime(v);
       d.min_life = std::min(d.min_life, life);
       d.max_life = std::max(d.max_life, life);
       d.total_life += life;
@@ -125,7 +125,7 @@ private:
     }
     BorrowGroup &bg = g.borrows[it->second];
     ++bg.count;
-    uint64_t dur = b.end - b.start;
+    uint64_t dur = m_.duration(b);
     bg.min_dur = std::min(bg.min_dur, dur);
     bg.max_dur = std::max(bg.max_dur, dur);
     bg.total_dur += dur;
@@ -166,6 +166,14 @@ public:
          " on " + plural(m_.threads.size(), "thread", "threads") + " over " +
          format_duration(m_.last_time - m_.first_time) + ", " +
          std::to_string(m_.lost_events.value_or(0)) + " lost\n";
+    if (uint64_t n = m_.runtime.count())
+      s += st_.dim("the runtime held threads up " + plural(n, "time", "times") +
+                   " for " + format_duration(m_.runtime.total()) +
+                   " (writing the trace): " +
+                   (m_.count_runtime ? "counted in the durations below"
+                                     : "not counted in the durations below "
+                                       "(--count-runtime counts it)")) +
+           "\n";
     if (std::string end = ending(); !end.empty())
       s += end + "\n";
     if (!m_.complete)

@@ -19,6 +19,8 @@ const char *const help =
     "options:\n"
     "  --function TEXT   only functions whose name contains TEXT\n"
     "  --partial         read a trace that was cut short (program killed)\n"
+    "  --count-runtime   durations include the time the runtime held a thread\n"
+    "                    up (writing the trace); by default it is taken out\n"
     "  --color WHEN      auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                    always or never\n"
     "  -h, --help        this help\n";
@@ -26,12 +28,13 @@ const char *const help =
 
 int report_main(const std::vector<std::string> &args) {
   std::string function, color = "auto";
-  bool partial = false;
+  bool partial = false, count_runtime = false;
   ParsedArgs parsed;
   ColorMode mode = ColorMode::Auto;
   try {
     parsed = parse_args(args, {{"function", 0, &function, nullptr},
                                {"partial", 0, nullptr, &partial},
+                               {"count-runtime", 0, nullptr, &count_runtime},
                                {"color", 0, &color, nullptr}});
     if (parsed.help) {
       std::fputs(help, stdout);
@@ -53,6 +56,7 @@ int report_main(const std::vector<std::string> &args) {
   BorrowChecker checker;
   if (!load_trace(path, partial, model, &checker))
     return exit_bad_input;
+  model.count_runtime = count_runtime;
   ReportOptions options;
   options.trace_name = path;
   options.function_filter = function;

@@ -8,6 +8,8 @@
 //  - a flow arrow goes from each borrow slice to a zero-length slice named
 //    after the owner on the owner's thread (Perfetto binds a flow to exactly
 //    one slice, so the owner side gets one small slice per borrow);
+//  - each time the runtime held a thread up (writing the trace) is a slice
+//    "BorrowScope runtime" of category "runtime" on that thread's track;
 //  - each finding of the checks is an instant event ("i", thread scope) on
 //    the track of the thread where it happened, named by the check, with
 //    the message, location, variables and borrows in its args.
@@ -24,7 +26,7 @@ namespace borrowscope {
 
 namespace {
 
-enum class Kind : uint8_t { Variable, Borrow, OwnerMark, Finding };
+enum class Kind : uint8_t { Variable, Borrow, OwnerMark, Finding, Runtime };
 
 // One slice to place: its interval and what it shows.
 struct Slice {
@@ -94,6 +96,12 @@ private:
       per_thread[owner_thread].push_back(
           {b.start, b.start, Kind::OwnerMark, i});
     }
+    for (uint32_t t = 0; t < m_.threads.size(); ++t)
+      for (const RuntimeSpans::Span &span : m_.runtime.of(m_.threads[t].id)) {
+        per_thread[t].push_back(
+            {span.start, span.end, Kind::Runtime, uint32_t(runtime_.size())});
+        runtime_.push_back(t);
+      }
     std::vector<Item> items;
     uint64_t seq = 0;
     for (uint32_t i = 0; i < checks_.findings.size(); ++i)
@@ -243,6 +251,15 @@ private:
       break;
     case Kind::Finding:
       finding(s, item);
+      break;
+    case Kind::Runtime:
+      common(s, item, runtime_[item.index]);
+      s += ",\"cat\":\"runtime\"";
+      async_id(s, item);
+      s += ",\"name\":\"BorrowScope runtime\"";
+      if (item.phase != 'e')
+        s += ",\"cname\":\"grey\",\"args\":{\"what\":\"writing the trace\"}";
+      s += "}";
       break;
     }
     begin_event();
@@ -407,6 +424,7 @@ private:
   Output &out_;
   uint64_t pid_ = 1;
   bool first_ = true;
+  std::vector<uint32_t> runtime_; ///< thread index of each runtime span
 };
 
 } // namespace

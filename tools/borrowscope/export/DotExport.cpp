@@ -47,7 +47,7 @@ void export_dot(const OwnershipModel &m, Output &out) {
       std::string label = text(m.str(v.name)) + "\n" + text(m.str(v.type)) +
                           "  " + text(line_of(m.str(v.location)));
       if (v.has(Variable::Dropped))
-        label += "\n" + format_duration(v.dropped - v.created);
+        label += "\n" + format_duration(m.lifetime(v));
       out << "    v" << std::to_string(i) << " [label=" << quoted(label);
       if (v.has(Variable::Dropped))
         out << dropped_style;

@@ -145,6 +145,7 @@ void DotGraphBuilder::on_event(const Event &e) {
   }
   case EventType::Release:
   case EventType::Free:
+  case EventType::Flush:
     break;
   }
 }

@@ -107,7 +107,7 @@ void Aggregator::declarations() {
   {
     std::vector<uint32_t> fill(start.begin(), start.end() - 1);
     for (size_t i = 0; i < v.size(); ++i)
-      life[fill[decl_of_[i]]++] = m_.lifetime_end(v[i]) - v[i].created;
+      life[fill[decl_of_[i]]++] = m_.lifetime(v[i]);
   }
   for (size_t d = 0; d < decls_.size(); ++d) {
     std::vector<uint64_t> one(life.begin() + start[d], life.begin() + start[d + 1]);
@@ -172,7 +172,7 @@ void Aggregator::sites() {
   {
     std::vector<uint32_t> fill(start.begin(), start.end() - 1);
     for (size_t i = 0; i < b.size(); ++i)
-      dur[fill[site_of[i]]++] = b[i].end - b[i].start;
+      dur[fill[site_of[i]]++] = m_.duration(b[i]);
   }
   for (size_t s = 0; s < sites_.size(); ++s) {
     std::vector<uint64_t> one(dur.begin() + start[s], dur.begin() + start[s + 1]);

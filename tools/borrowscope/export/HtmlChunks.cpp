@@ -101,7 +101,7 @@ void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl
       c.column("ids", n, [&](size_t i) { append_id(s, v[vl[i]].id); });
     c.column("dloc", n, [&](size_t i) { num(v[vl[i]].drop_location); });
     deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(v[vl[i]].created)); });
-    c.column("d", n, [&](size_t i) { num(m_.lifetime_end(v[vl[i]]) - v[vl[i]].created); });
+    c.column("d", n, [&](size_t i) { num(m_.lifetime(v[vl[i]])); });
     deltas(c, "s0", n, [&](size_t i) { return uint64_t(vs0_[vl[i]]); });
     c.column("sd", n, [&](size_t i) { num(vs1_[vl[i]] - vs0_[vl[i]]); });
     c.column("fl", n, [&](size_t i) { num(v[vl[i]].flags); });
@@ -117,7 +117,7 @@ void Aggregator::write_instances(std::string &s, const std::vector<uint32_t> &vl
     deltas(c, "by", n, [&](size_t i) { return uint64_t(b[bl[i]].borrower); }, true);
     c.column("site", n, [&](size_t i) { num(site_of_[bl[i]]); });
     deltas(c, "t0", n, [&](size_t i) { return uint64_t(rel(b[bl[i]].start)); });
-    c.column("d", n, [&](size_t i) { num(b[bl[i]].end - b[bl[i]].start); });
+    c.column("d", n, [&](size_t i) { num(m_.duration(b[bl[i]])); });
     deltas(c, "s0", n, [&](size_t i) { return uint64_t(bs0_[bl[i]]); });
     c.column("sd", n, [&](size_t i) { num(bs1_[bl[i]] - bs0_[bl[i]]); });
     c.column("end", n, [&](size_t i) { num(unsigned(b[bl[i]].end_rule)); });

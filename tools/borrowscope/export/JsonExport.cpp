@@ -82,6 +82,9 @@ void append_event_json(std::string &s, const Event &e) {
     address(",\"address\":", e.address.value_or(0));
     number(",\"size\":", e.size.value_or(0));
     break;
+  case EventType::Flush:
+    number(",\"duration\":", e.size.value_or(0));
+    break;
   }
   if (e.site)
     number(",\"site\":", e.site);
@@ -127,6 +130,7 @@ void append_event_json(std::string &s, const Event &e) {
     flag(",\"into_call\":", e.into_call);
     break;
   case EventType::Free:
+  case EventType::Flush:
     break;
   }
   s += '}';
@@ -237,8 +241,8 @@ void JsonExporter::finish(const OwnershipModel &m, const CheckResults *checks) {
     append_number(s, t.listed ? t.listed_events : t.events);
     s += '}';
   }
-  s += "],\"event_count\":";
-  append_number(s, m.events);
+  s += "],\"event_count\":"; // as written: Flush events too
+  append_number(s, events_);
   s += ",\"lost_events\":";
   append_number(s, m.lost_events.value_or(0));
   s += ",\"complete\":";

@@ -16,8 +16,10 @@ namespace borrowscope {
 /// New, Borrow, Move, Drop: as in the original BorrowScope. Release: a
 /// holder's value is used for the last time, the borrow it holds ends there
 /// (non-lexical lifetimes). Free: heap memory is freed (what it held ends).
-enum class EventType : uint8_t { New, Borrow, Move, Drop, Release, Free };
-inline constexpr size_t event_type_count = 6;
+/// Flush: the runtime held the thread up for `size` ns from `timestamp`
+/// (writing out its records): no part of the program's own time.
+enum class EventType : uint8_t { New, Borrow, Move, Drop, Release, Free, Flush };
+inline constexpr size_t event_type_count = 7;
 
 /// Who took the address: a local variable, a call argument, a return value,
 /// or a store into memory (field, heap, global). Unknown: a writer newer or
@@ -58,7 +60,8 @@ struct Event {
   /// jump (the longjmp's location when known, else the variable's own).
   bool abandoned = false;
   std::optional<uint64_t> size; ///< New: the instance's bytes; Borrow: how
-                                ///< many are borrowed; Free: the block's
+                                ///< many are borrowed; Free: the block's;
+                                ///< Flush: its duration, ns
 
   // Borrow
   uint64_t borrow_id = 0;             ///< 1, 2, ... in event order

@@ -31,7 +31,7 @@ enum class EventField : uint8_t {
   Unwind, OwnerId, BorrowerId, OwnerName, BorrowerName, BorrowerKindF,
   Mutable, FromId, ToId, FromName, ToName, Kind, Reborrow, Address, Size,
   Destination, Through, BorrowId, Dead, Lexical, Kept, IntoCall, Call,
-  AddressBits, Site, Contents, Abandoned, Other
+  AddressBits, Site, Contents, Abandoned, Duration, Other
 };
 
 enum class ThreadField { Id, OsTid, Name, Events, Other };
@@ -87,6 +87,7 @@ EventField event_field(std::string_view k) {
     if (k == "owner_id") return EventField::OwnerId;
     if (k == "reborrow") return EventField::Reborrow;
     if (k == "contents") return EventField::Contents;
+    if (k == "duration") return EventField::Duration;
     break;
   case 9:
     if (k == "timestamp") return EventField::Timestamp;
@@ -130,7 +131,7 @@ std::string_view event_field_name(EventField f) {
       "to_id", "from_name", "to_name", "kind", "reborrow", "address", "size",
       "destination", "through", "borrow_id", "dead", "lexical", "kept",
       "into_call", "call", "address_bits", "site", "contents", "abandoned",
-      "?"};
+      "duration", "?"};
   return names[size_t(f)];
 }
 
@@ -150,6 +151,7 @@ constexpr EventField move_fields[] = {EventField::FromId, EventField::ToId,
                                       EventField::FromName, EventField::ToName};
 constexpr EventField release_fields[] = {EventField::VarId, EventField::VarName};
 constexpr EventField free_fields[] = {EventField::Address, EventField::Size};
+constexpr EventField flush_fields[] = {EventField::Duration};
 
 /// A JSON value's kind for messages: "found a string".
 enum class ValueKind { String, Integer, Negative, Fraction, Bool, Null, Object, Array };
@@ -532,7 +534,7 @@ private:
     std::string expected;
     switch (event_key_) {
     case EventField::Timestamp: case EventField::Thread: case EventField::VarId:
-    case EventField::FromId: case EventField::Size:
+    case EventField::FromId: case EventField::Size: case EventField::Duration:
       expected = "a non-negative integer"; break;
     case EventField::BorrowerId: case EventField::ToId: case EventField::OwnerId:
       expected = "a non-negative integer or null"; break;
@@ -733,6 +735,7 @@ private:
       ev_.to_id = v;
       break;
     case EventField::Size:
+    case EventField::Duration: // a Flush's: kept in size, as decoded
       ev_.size = v;
       break;
     case EventField::BorrowId:
@@ -790,10 +793,12 @@ private:
         ev_.type = EventType::Release;
       else if (str_ == "Free")
         ev_.type = EventType::Free;
+      else if (str_ == "Flush")
+        ev_.type = EventType::Flush;
       else
         return fail(ec, where() + "unknown event type " + quote(str_) +
-                            " (expected New, Borrow, Move, Drop, Release or "
-                            "Free)");
+                            " (expected New, Borrow, Move, Drop, Release, "
+                            "Free or Flush)");
       break;
     case EventField::Location: ev_.location = keep(); break;
     case EventField::Function: ev_.function = keep(); break;
@@ -910,6 +915,9 @@ private:
       break;
     case EventType::Free:
       ok = require(free_fields, ec);
+      break;
+    case EventType::Flush:
+      ok = require(flush_fields, ec);
       break;
     }
     if (!ok)

@@ -37,6 +37,16 @@ uint64_t OwnershipModel::lifetime_end(const Variable &v) const {
   return std::max(v.created, threads[v.thread_index].last);
 }
 
+uint64_t OwnershipModel::lifetime(const Variable &v) const {
+  uint64_t end = lifetime_end(v), life = end - v.created;
+  return count_runtime ? life : life - runtime.within(v.thread, v.created, end);
+}
+
+uint64_t OwnershipModel::duration(const Borrow &b) const {
+  uint64_t d = b.end - b.start;
+  return count_runtime ? d : d - runtime.within(b.thread, b.start, b.end);
+}
+
 uint32_t OwnershipModel::find_variable(uint64_t id) const {
   auto it = variable_by_id.find(id);
   return it == variable_by_id.end() ? no_index : it->second;
@@ -117,6 +127,11 @@ void ModelBuilder::follow_calls(uint32_t thread, const Event &e,
 }
 
 void ModelBuilder::on_event(const Event &e) {
+  if (e.type == EventType::Flush) { // the runtime's time, no program event
+    ++m_.events_by_type[size_t(e.type)];
+    m_.runtime.add(e.thread, e.timestamp, e.size.value_or(0));
+    return;
+  }
   ++m_.events;
   ++m_.events_by_type[size_t(e.type)];
   if (m_.events == 1 || e.timestamp < m_.first_time)
@@ -235,6 +250,8 @@ void ModelBuilder::on_event(const Event &e) {
   }
   case EventType::Release:
     releases_[e.var_id].push_back({e.index, e.timestamp});
+    break;
+  case EventType::Flush: // taken above
     break;
   case EventType::Free:
     frees_.push_back({e.address.value_or(0), e.size.value_or(0), e.index,

@@ -18,6 +18,7 @@
 #define BORROWSCOPE_TOOL_OWNERSHIP_MODEL_H
 
 #include "Event.h"
+#include "RuntimeSpans.h"
 #include "StringTable.h"
 #include "TraceReader.h"
 
@@ -152,6 +153,10 @@ struct OwnershipModel {
   std::array<uint64_t, event_type_count> events_by_type{}; ///< indexed by EventType
   uint64_t first_time = 0, last_time = 0;   ///< over all events
   Anomalies anomalies;
+  /// Flush events: when the runtime held each thread up.
+  RuntimeSpans runtime;
+  /// Durations include the runtime's spans (else they are taken out).
+  bool count_runtime = false;
 
   const std::string &str(StrId id) const { return strings[id]; }
   /// Borrows by kind, as reports and exports count them.
@@ -161,6 +166,10 @@ struct OwnershipModel {
   BorrowCounts borrow_counts() const;
   /// When \p v ends: its Drop, or its thread's last event if never dropped.
   uint64_t lifetime_end(const Variable &v) const;
+  /// How long \p v lived, and how long \p b lasted, without the runtime's
+  /// spans in that time (unless count_runtime).
+  uint64_t lifetime(const Variable &v) const;
+  uint64_t duration(const Borrow &b) const;
   /// Index into variables of the last instance with this id, or no_index.
   uint32_t find_variable(uint64_t id) const;
 

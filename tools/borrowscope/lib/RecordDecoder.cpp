@@ -142,7 +142,7 @@ bool SegmentCursor::next(Event &e) {
     }
     bool event = decode(r, e);
     if (event)
-      e.timestamp = timestamp();
+      e.timestamp = e.type == EventType::Flush ? flush_span(r, e) : timestamp();
     ++pos_;
     if (event && dynamic_ && pos_ < segment_.count &&
         segment_.records[pos_].site == BS_SITE_EXT) {
@@ -196,7 +196,25 @@ void SegmentCursor::abandon(Event &e) {
   }
 }
 
+/// A stall's own readings, not its position: it began before the window it
+/// is in (held at the thread's last time, so times never go back), and the
+/// thread's next records come after it ended.
+uint64_t SegmentCursor::flush_span(const bs_event &r, Event &e) {
+  uint64_t began = join(r.b, r.c);
+  uint64_t start = std::max(time_.to_ns(began), thread_.last_ns);
+  uint64_t end = std::max(time_.to_ns(began + r.a), start);
+  e.size = end - start;
+  thread_.last_ns = end;
+  return start;
+}
+
 bool SegmentCursor::decode(const bs_event &r, Event &e) {
+  if (r.site == BS_SITE_FLUSH) {
+    reset(e);
+    e.type = EventType::Flush;
+    e.thread = thread_.index;
+    return true;
+  }
   if (r.site >= BS_SITE_SPECIAL) {
     if (r.site != BS_SITE_FREE)
       return false; // clock records, a stray extension

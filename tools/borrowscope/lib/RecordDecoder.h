@@ -67,6 +67,7 @@ private:
   /// The next instance a longjmp abandoned, as a Drop at the jump.
   void abandon(Event &e);
   uint64_t timestamp();
+  uint64_t flush_span(const bs_event &r, Event &e);
   uint64_t global(uint32_t local, bool created);
 
   struct Anchor {

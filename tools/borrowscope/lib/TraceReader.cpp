@@ -20,6 +20,8 @@ std::string_view event_type_name(EventType t) {
     return "Release";
   case EventType::Free:
     return "Free";
+  case EventType::Flush:
+    return "Flush";
   case EventType::New:
     return "New";
   case EventType::Borrow:

@@ -371,3 +371,27 @@ TEST(OwnershipModel, StoresIntoDestinationsReplaceByDestination) {
   EXPECT_EQ(m.borrows[1].end_rule, BorrowEnd::BorrowerDropped);
   EXPECT_EQ(m.borrows[2].end, 20u);
 }
+
+TEST(OwnershipModel, RuntimeSpansAreTakenOutOfDurations) {
+  TraceText t;
+  t.new_var(10, 1, "x")
+      .borrow(20, 1, "x", "variable", "p", 2, "false")
+      .add("\"type\":\"Flush\",\"timestamp\":30,\"thread\":1,\"duration\":40,"
+           "\"location\":\"\",\"function\":\"\"")
+      .add("\"type\":\"Flush\",\"timestamp\":90,\"thread\":2,\"duration\":5,"
+           "\"location\":\"\",\"function\":\"\"")
+      .drop(100, 1, "x");
+  OwnershipModel m = t.model();
+  EXPECT_EQ(m.events, 3u); // Flush events are no program events
+  EXPECT_EQ(m.events_by_type[size_t(EventType::Flush)], 2u);
+  EXPECT_EQ(m.runtime.count(), 2u);
+  EXPECT_EQ(m.runtime.total(), 45u);
+  const Variable &x = var(m, 1);
+  EXPECT_EQ(m.lifetime(x), 90u - 40u); // thread 2's span is not x's
+  ASSERT_EQ(m.borrows.size(), 1u);
+  uint64_t whole = m.borrows[0].end - m.borrows[0].start;
+  EXPECT_EQ(m.duration(m.borrows[0]), whole - 40u);
+  m.count_runtime = true;
+  EXPECT_EQ(m.lifetime(x), 90u);
+  EXPECT_EQ(m.duration(m.borrows[0]), whole);
+}

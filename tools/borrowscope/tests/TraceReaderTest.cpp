@@ -315,7 +315,7 @@ TEST(TraceReader, WrongShapes) {
 TEST(TraceReader, BadEvents) {
   EXPECT_EQ(error_of(event(R"("type":"Foo")")),
             "events[0]: unknown event type \"Foo\" (expected New, Borrow, Move, "
-            "Drop, Release or Free)");
+            "Drop, Release, Free or Flush)");
   EXPECT_EQ(error_of(event(R"("timestamp":1)")), "events[0]: no \"type\"");
   EXPECT_EQ(error_of(event(R"("type":"New","timestamp":1,"thread":1,"location":"l","function":"f","var_id":1,"var_name":"x")")),
             "events[0] (New): no \"type_name\"");
