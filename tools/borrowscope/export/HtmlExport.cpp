@@ -101,8 +101,27 @@ void append_page_head(std::string &s, const OwnershipModel &m,
     append_number(s, rel(t.last));
     s += '}';
   }
-
-  s += ']';
+  // The runtime's stalls (writing the trace), flat [thread index, start,
+  // end, ...]: a few per million events, so never aggregated.
+  s += "],\n\"runtime\":{\"count\":";
+  append_number(s, m.runtime.count());
+  s += ",\"total\":";
+  append_number(s, m.runtime.total());
+  s += ",\"counted\":";
+  s += m.count_runtime ? "true" : "false";
+  s += ",\"spans\":[";
+  bool first = true;
+  for (size_t i = 0; i < m.threads.size(); ++i)
+    for (const RuntimeSpans::Span &span : m.runtime.of(m.threads[i].id)) {
+      s += first ? "" : ",";
+      first = false;
+      append_number(s, i);
+      s += ',';
+      append_number(s, rel(std::max(span.start, m.first_time)));
+      s += ',';
+      append_number(s, rel(std::max(span.end, m.first_time)));
+    }
+  s += "]}";
 }
 
 void append_findings(std::string &s, const OwnershipModel &m,

@@ -38,7 +38,7 @@ const COLORS = {
   shared: '#2563eb', mut: '#dc2626', unknown: '#9333ea', move: '#d97706', moveBorrow: '#ea580c',
   life: '#cbd5e1', lifeEdge: '#94a3b8', lifeHover: '#94a3b8', ink: '#0f172a',
   muted: '#64748b', grid: '#f1f5f9', gridStrong: '#e2e8f0', finding: '#ef4444',
-  threadBand: '#e2e8f0', fnBand: '#f8fafc',
+  threadBand: '#e2e8f0', fnBand: '#f8fafc', runtime: '#94a3b8',
 };
 const MUT_COLOR = [COLORS.shared, COLORS.mut, COLORS.unknown, COLORS.moveBorrow];
 const ROW_H = 24, AXIS_H = 30, GUTTER = 230, BAR_H = 14;
@@ -90,6 +90,36 @@ function fmt(ns) {
   const d = Math.abs(v) < 9.995 ? 2 : Math.abs(v) < 99.95 ? 1 : 0;
   return v.toFixed(d) + ' ' + u[0];
 }
+
+// ---- The runtime's own time ----------------------------------------------
+// When the runtime held a thread up writing the trace (D.runtime.spans:
+// [thread index, start, end, ...]). Durations shown leave it out, as the
+// report does, unless the page was exported with --count-runtime.
+const RT = D.threads.map(() => ({ s: [], e: [], before: [0] }));
+{
+  const a = (D.runtime && D.runtime.spans) || [];
+  for (let i = 0; i + 2 < a.length; i += 3) {
+    const p = RT[a[i]];
+    if (!p) continue;
+    p.s.push(a[i + 1]); p.e.push(a[i + 2]);
+    p.before.push(p.before[p.before.length - 1] + a[i + 2] - a[i + 1]);
+  }
+}
+function runtimeUpTo(th, t) { // ns of thread th's spans before time t
+  const p = RT[th];
+  if (!p) return 0;
+  let lo = 0, hi = p.s.length; // the first span starting after t
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (p.s[mid] <= t) lo = mid + 1; else hi = mid; }
+  return lo === 0 ? 0 : p.before[lo - 1] + Math.min(t, p.e[lo - 1]) - p.s[lo - 1];
+}
+const runtimeWithin = (th, t0, t1) => runtimeUpTo(th, t1) - runtimeUpTo(th, t0);
+// How long [t0, t1] on thread th took the program, and the runtime's part.
+function ownTime(th, t0, t1) {
+  const r = D.runtime && D.runtime.counted ? 0 : runtimeWithin(th, t0, t1);
+  return r ? fmt(t1 - t0 - r) + ' (and ' + fmt(r) + ' of the runtime writing the trace)' : fmt(t1 - t0);
+}
+// A borrow's: on the thread of its holder (of its owner if it has none).
+const borrowTime = (b) => ownTime(V.th[B.by[b] >= 0 ? B.by[b] : B.owner[b]], B.t0[b], B.t1[b]);
 
 // ---- Indexes ------------------------------------------------------------
 const findingsOfVar = new Map();

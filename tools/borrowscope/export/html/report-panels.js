@@ -12,11 +12,11 @@ function eventsOf(v) {
   const elsewhere = (o) => V.fn[o] !== V.fn[v] ? ' in ' + shortName(str(V.fn[o])) : '';
   for (const b of asOwner.get(v) || []) {
     const by = B.by[b] >= 0 ? name(B.by[b]) + elsewhere(B.by[b]) : lendLabel(b);
-    list.push({ t: B.t0[b], kind: 'Borrowed', cls: tagClass(b), text: 'by ' + by + ' (' + MUT[B.mut[b]] + ', ' + KIND[B.kind[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
+    list.push({ t: B.t0[b], kind: 'Borrowed', cls: tagClass(b), text: 'by ' + by + ' (' + MUT[B.mut[b]] + ', ' + KIND[B.kind[b]] + '), ' + borrowTime(b) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
   }
   const ownerText = (o) => name(o) + elsewhere(o);
   for (const b of asBorrower.get(v) || [])
-    list.push({ t: B.t0[b], kind: 'Borrows', cls: tagClass(b), text: ownerText(B.owner[b]) + ' (' + MUT[B.mut[b]] + '), ' + fmt(B.t1[b] - B.t0[b]) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
+    list.push({ t: B.t0[b], kind: 'Borrows', cls: tagClass(b), text: ownerText(B.owner[b]) + ' (' + MUT[B.mut[b]] + '), ' + borrowTime(b) + ' ' + END[B.end[b]], loc: str(B.loc[b]), b });
   for (const m of movesOf.get(v) || []) {
     if (M.from[m] === v) list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved to ' + (M.to[m] >= 0 ? name(M.to[m]) : str(M.toname[m])), loc: str(M.loc[m]) });
     else list.push({ t: M.t[m], kind: 'Move', cls: 'move', text: 'moved from ' + name(M.from[m]), loc: str(M.loc[m]) });
@@ -42,7 +42,7 @@ function showDetails() {
   item('thread', D.threads[V.th[v]].id + ' · ' + D.threads[V.th[v]].name);
   item('declared', str(V.loc[v]) || '?', true);
   item('dropped', (V.fl[v] & F_DROPPED) ? str(V.dloc[v]) : 'never dropped', true);
-  item('lifetime', fmt(V.t0[v]) + ' → ' + fmt(V.t1[v]) + '  (' + fmt(V.t1[v] - V.t0[v]) + ')');
+  item('lifetime', fmt(V.t0[v]) + ' → ' + fmt(V.t1[v]) + '  (' + ownTime(V.th[v], V.t0[v], V.t1[v]) + ')');
   item('instance', String(V.id[v]));
   dl.lastChild.id = 'bs-instance';
   const n = decls[declOf[v]].vars.length;
@@ -135,6 +135,7 @@ function header() {
   stat('bs-count-moves', c.moves, many(c.moves, 'move', 'moves'));
   stat('bs-count-threads', c.threads, many(c.threads, 'thread', 'threads'));
   stat('bs-count-events', c.events, many(c.events, 'event', 'events'));
+  if (D.runtime && D.runtime.count) stat('bs-count-runtime', fmt(D.runtime.total), 'runtime (' + D.runtime.count + many(D.runtime.count, ' stall', ' stalls') + ')', 'runtime');
   if (D.checks_available) stat('bs-count-findings', D.findings.length, many(D.findings.length, 'finding', 'findings'), D.findings.length ? 'findings' : 'ok');
   const addOptions = (select, values) => { for (const [v, label] of values) { const o = el('option', null, label); o.value = v; select.append(o); } };
   const fns = new Map(), files = new Set();
@@ -144,6 +145,7 @@ function header() {
   addOptions($('bs-thread'), D.threads.map((t, i) => [String(i), t.id + ' · ' + t.name]));
   if (D.threads.length < 2) $('bs-thread').hidden = true;
   if (!D.findings.length) for (const e of document.querySelectorAll('.legend .finding, .legend .finding-label')) e.hidden = true;
+  if (D.runtime && D.runtime.count) for (const e of document.querySelectorAll('.legend .runtime, .legend .runtime-label')) e.hidden = false;
   if (AGG) {
     for (const e of document.querySelectorAll('.legend .heat, .legend .heat-label')) e.hidden = false;
     $('bs-hint').textContent = HINT_SUMMARY;
@@ -188,7 +190,7 @@ function bind() {
     const rect = canvas.getBoundingClientRect();
     const h = hit(e.clientX - rect.left, e.clientY - rect.top);
     const before = state.hover;
-    state.hover = h && (h.kind === 'var' || h.kind === 'span' || h.kind === 'lend' || h.kind === 'heat') ? h : null;
+    state.hover = h && (h.kind === 'var' || h.kind === 'span' || h.kind === 'lend' || h.kind === 'heat' || h.kind === 'runtime') ? h : null;
     if (state.hover) {
       tip.textContent = tooltipText(state.hover);
       tip.hidden = false;
@@ -248,12 +250,17 @@ function tooltipText(h) {
   if (h.kind === 'var') {
     const v = h.index;
     return str(V.name[v]) + ': ' + (str(V.type[v]) || '?') + '\n' + str(V.fn[v]) + ' · ' + str(V.loc[v]) +
-      '\nlives ' + fmt(V.t1[v] - V.t0[v]) + ((V.fl[v] & F_DROPPED) ? '' : ' (never dropped)');
+      '\nlives ' + ownTime(V.th[v], V.t0[v], V.t1[v]) + ((V.fl[v] & F_DROPPED) ? '' : ' (never dropped)');
+  }
+  if (h.kind === 'runtime') {
+    const p = RT[h.th];
+    return 'BorrowScope runtime: held thread ' + D.threads[h.th].id + ' up for ' + fmt(p.e[h.k] - p.s[h.k]) +
+      ' writing the trace\n(not counted in the durations shown' + (D.runtime.counted ? ': exported with --count-runtime, it is' : '') + ')';
   }
   const b = h.index;
   const by = B.by[b] >= 0 ? str(V.name[B.by[b]]) : lendLabel(b);
   return by + ' borrows ' + str(V.name[B.owner[b]]) + ' (' + MUT[B.mut[b]] + ', ' + KIND[B.kind[b]] + ')\n' +
-    str(B.loc[b]) + '\n' + fmt(B.t1[b] - B.t0[b]) + ', ' + END[B.end[b]];
+    str(B.loc[b]) + '\n' + borrowTime(b) + ', ' + END[B.end[b]];
 }
 
 // The first instance named `name`: lowest thread, then earliest.

@@ -13,6 +13,7 @@ function selftest(opts) {
     ' shared=' + text('bs-count-shared') + ' mut=' + text('bs-count-mut') + ' moves=' + text('bs-count-moves') +
     ' threads=' + text('bs-count-threads') + ' events=' + text('bs-count-events'));
   check(String(D.counts.borrows) === text('bs-count-borrows'), 'borrow count in the DOM');
+  if (D.runtime && D.runtime.count) selftestRuntime(out, check, text);
 
   // Click the bar of the chosen variable like a user would.
   let target = -1;
@@ -95,6 +96,27 @@ function selftest(opts) {
 // Click each finding in the list as a user would: it must select exactly
 // its variables, bring its time into view and its owner's row on screen;
 // N and P (keys and buttons) must cycle through all of them.
+// The runtime's stalls: drawn on their thread's band, a hover names them,
+// and a lifetime across them is shown without them.
+function selftestRuntime(out, check, text) {
+  const th = RT.findIndex((p) => p.s.length), p = RT[th];
+  const r = rows.findIndex((row) => row.kind === 'thread' && row.th === th);
+  out.push('runtime: ' + D.runtime.count + ' spans, stat ' + text('bs-count-runtime') + ', drawn ' + (frame.runtime || 0));
+  check(r >= 0 && frame.runtime > 0, 'runtime spans drawn');
+  if (r < 0) return;
+  let k = 0; // the widest on screen
+  for (let i = 1; i < p.s.length; i++) if (p.e[i] - p.s[i] > p.e[k] - p.s[k]) k = i;
+  const rect = canvas.getBoundingClientRect();
+  const x = rect.left + Math.max((xOf(toX(p.s[k])) + xOf(toX(p.e[k]))) / 2, GUTTER + 1), y = rect.top + rowTop(r) + ROW_H / 2;
+  canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: y }));
+  const tip = $('bs-tooltip');
+  out.push('runtime hover: ' + (tip.hidden ? '(none)' : tip.textContent.split('\n')[0]));
+  check(state.hover && state.hover.kind === 'runtime' && state.hover.th === th, 'hovering a runtime span');
+  const v = findByName('total');
+  if (v >= 0) out.push('total lives: ' + tooltipText({ kind: 'var', index: v }).split('\n')[2]);
+  canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + 1, clientY: rect.top + 1 }));
+}
+
 function selftestFindings(out, check, text) {
   const n = D.findings.length;
   const names = () => state.marked.map((v, k) => str(V.name[v]) + ' (' + roleOf(D.findings[state.finding], k) + ')').join(', ');

@@ -101,6 +101,7 @@ function draw() {
     if (rows[r].kind === 'var') drawRow(r);
     else if (rows[r].kind === 'fn') drawFrames(r);
   }
+  for (let r = first; r <= last; r++) if (rows[r].kind === 'thread') drawRuntime(r);
   if (aggregated()) drawSiteArrows(first, last); else drawArrows(first, last);
   drawFindingTime();
   ctx.restore();
@@ -268,6 +269,20 @@ function drawRow(r) {
 }
 
 // When the function ran (had live variables): a faint band per stretch.
+// The runtime's stalls on a thread's band: hatched, at least 2 px wide.
+function drawRuntime(r) {
+  const row = rows[r], p = RT[row.th], y = rowTop(r) + 3;
+  if (!p || !p.s.length) return;
+  const hovered = state.hover && state.hover.kind === 'runtime' && state.hover.th === row.th ? state.hover.k : -1;
+  for (let k = 0; k < p.s.length; k++) {
+    const x0 = xOf(toX(p.s[k])), x1 = Math.max(xOf(toX(p.e[k])), x0 + 2);
+    if (x1 < GUTTER || x0 > W) continue;
+    ctx.fillStyle = k === hovered ? '#475569' : COLORS.runtime;
+    ctx.fillRect(x0, y, x1 - x0, ROW_H - 6);
+    frame.runtime = (frame.runtime || 0) + 1;
+  }
+}
+
 function drawFrames(r) {
   if (aggregated()) return;
   const row = rows[r], y = rowTop(r) + ROW_H / 2 - 3;
@@ -367,6 +382,11 @@ function hit(x, y) {
   const r = Math.floor((y - AXIS_H + state.scrollY) / ROW_H);
   if (r < 0 || r >= rows.length) return null;
   const row = rows[r];
+  if (row.kind === 'thread' && x >= GUTTER) {
+    const p = RT[row.th], t = tOf(x), slack = 2 / plotW() * (state.t1 - state.t0);
+    for (let k = 0; p && k < p.s.length; k++)
+      if (toX(p.s[k]) - slack <= t && t <= toX(p.e[k]) + slack) return { kind: 'runtime', row: r, th: row.th, k };
+  }
   if (row.kind !== 'var') return { kind: row.kind, row: r };
   if (AGG && x < GUTTER) return { kind: 'decl', row: r, decl: row.decl };
   if (x < GUTTER) return { kind: 'label', row: r, index: row.vars[0] };
