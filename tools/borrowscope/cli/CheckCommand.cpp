@@ -72,11 +72,7 @@ int check_main(const std::vector<std::string> &args) {
   BorrowChecker checker;
   // What the trace says of its end: a trace cut short is checked as far as
   // it goes, and says so, as report and export do.
-  struct TrailerSink : TraceSink {
-    TraceTrailer trailer;
-    void on_event(const Event &) override {}
-    void on_trailer(const TraceTrailer &t) override { trailer = t; }
-  } end;
+  TrailerSink end;
   TeeSink sinks{&checker, &end};
   ReadOptions options;
   options.allow_truncated = partial;
@@ -89,14 +85,9 @@ int check_main(const std::vector<std::string> &args) {
     print_error(message);
     return exit_bad_input;
   }
-  if (!end.trailer.complete)
-    print_error("warning: " + path + ": " +
-                  (end.trailer.missing.empty() ? "the trace is incomplete"
-                                               : end.trailer.missing) +
-                  "; the findings are those of the events it has");
-  if (end.trailer.lost_events.value_or(0))
-    print_error("warning: " + path + ": " + std::to_string(*end.trailer.lost_events) +
-                  " records could not be written; findings may be missing");
+  warn_incomplete(path, end.trailer,
+                  "the findings are those of the events it has",
+                  "findings may be missing");
   if (json)
     print_json(checker.violations());
   else

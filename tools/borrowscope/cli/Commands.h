@@ -41,6 +41,19 @@ void print_error(const std::string &message);
 void report_trace_error(const std::string &path, const TraceError &e,
                         bool partial);
 
+/// Keeps what a trace says of its end (its trailer), for the warnings below.
+struct TrailerSink : TraceSink {
+  TraceTrailer trailer;
+  void on_event(const Event &) override {}
+  void on_trailer(const TraceTrailer &t) override { trailer = t; }
+};
+
+/// The warnings for a trace that is not the whole run, as check and export
+/// print them: cut short ("...; " + \p cut_short), records the runtime
+/// could not write ("...; " + \p lost).
+void warn_incomplete(const std::string &path, const TraceTrailer &trailer,
+                     const std::string &cut_short, const std::string &lost);
+
 /// Reads \p path into a model, sending the events to \p extra too when
 /// given. On failure prints one line and returns false. A truncated trace
 /// without --partial gets a hint to use it.

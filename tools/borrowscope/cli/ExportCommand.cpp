@@ -129,6 +129,7 @@ int export_main(const std::vector<std::string> &args) {
   if (output.empty())
     output = default_output(path, format);
 
+  TrailerSink end; // what the trace says of its end, for the warnings
   try {
     OwnershipModel model;
     if (format == Format::Dot && !instances) {
@@ -137,7 +138,8 @@ int export_main(const std::vector<std::string> &args) {
       options.allow_truncated = partial;
       try {
         DotGraphBuilder graph;
-        read_trace_file(path, graph, options);
+        TeeSink tee{&graph, &end};
+        read_trace_file(path, tee, options);
         Output out(output);
         graph.write(out);
         out.close();
@@ -155,7 +157,7 @@ int export_main(const std::vector<std::string> &args) {
         JsonExporter json(out);
         ModelBuilder builder;
         BorrowChecker checker;
-        TeeSink tee{&builder, &checker, &json};
+        TeeSink tee{&builder, &checker, &json, &end};
         read_trace_file(path, tee, options);
         model = builder.take();
         CheckResults checks = findings_of(checker, model);
@@ -167,7 +169,8 @@ int export_main(const std::vector<std::string> &args) {
       }
     } else {
       BorrowChecker checker;
-      if (!load_trace(path, partial, model, &checker))
+      TeeSink extra{&checker, &end};
+      if (!load_trace(path, partial, model, &extra))
         return exit_bad_input;
       model.count_runtime = count_runtime;
       Output out(output);
@@ -206,6 +209,9 @@ int export_main(const std::vector<std::string> &args) {
   }
   if (output != "-")
     std::fprintf(stderr, "borrowscope: wrote %s\n", visible(output).c_str());
+  // As check and report say it: what was exported is not the whole run.
+  warn_incomplete(path, end.trailer, "the export has the events it has",
+                  "the export lacks them");
   return exit_ok;
 }
 

@@ -11,6 +11,19 @@ void report_trace_error(const std::string &path, const TraceError &e,
   print_error(message);
 }
 
+void warn_incomplete(const std::string &path, const TraceTrailer &trailer,
+                     const std::string &cut_short, const std::string &lost) {
+  if (!trailer.complete)
+    print_error("warning: " + path + ": " +
+                (trailer.missing.empty() ? "the trace is incomplete"
+                                         : trailer.missing) +
+                "; " + cut_short);
+  if (trailer.lost_events.value_or(0))
+    print_error("warning: " + path + ": " +
+                std::to_string(*trailer.lost_events) +
+                " records could not be written; " + lost);
+}
+
 bool load_trace(const std::string &path, bool partial, OwnershipModel &model,
                 TraceSink *extra) {
   ReadOptions options;
