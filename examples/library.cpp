@@ -1,6 +1,6 @@
 // The bundled example: a small library catalogue that borrows, shares and
 // moves its data the way everyday C++ does. Build, trace and check it with
-//   build/bin/borrowscope-clang++ -O1 -pthread examples/library.cpp -o library
+//   BORROWSCOPE_VARIABLES=all build/bin/borrowscope-clang++ -O1 -pthread examples/library.cpp -o library
 //   build/bin/borrowscope run -o library.trace ./library
 //   build/bin/borrowscope check library.trace
 #include <cstdio>
