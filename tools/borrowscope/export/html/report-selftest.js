@@ -101,9 +101,13 @@ function selftest(opts) {
 function selftestRuntime(out, check, text) {
   const th = RT.findIndex((p) => p.s.length), p = RT[th];
   const r = rows.findIndex((row) => row.kind === 'thread' && row.th === th);
+  // The whole run, its thread's band on screen (a #select may have moved
+  // the view); put back afterwards.
+  const saved = { t0: state.t0, t1: state.t1, scrollY: state.scrollY };
+  fit(); state.scrollY = Math.max(0, r) * ROW_H; clampScroll(); draw();
   out.push('runtime: ' + D.runtime.count + ' spans, stat ' + text('bs-count-runtime') + ', drawn ' + (frame.runtime || 0));
   check(r >= 0 && frame.runtime > 0, 'runtime spans drawn');
-  if (r < 0) return;
+  if (r < 0) { Object.assign(state, saved); draw(); return; }
   let k = 0; // the widest on screen
   for (let i = 1; i < p.s.length; i++) if (p.e[i] - p.s[i] > p.e[k] - p.s[k]) k = i;
   const rect = canvas.getBoundingClientRect();
@@ -115,6 +119,7 @@ function selftestRuntime(out, check, text) {
   const v = findByName('total');
   if (v >= 0) out.push('total lives: ' + tooltipText({ kind: 'var', index: v }).split('\n')[2]);
   canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + 1, clientY: rect.top + 1 }));
+  Object.assign(state, saved); draw();
 }
 
 function selftestFindings(out, check, text) {
